@@ -1,0 +1,110 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { channels } from "./channels";
+import { createdAt, id, updatedAt } from "./common";
+import { contacts } from "./contacts";
+import { flows, flowVersions } from "./flows";
+import { users } from "./users";
+import { workspaces } from "./workspaces";
+
+// A contact's place in a flow. `state` is the engine's Session (flows-runtime), `version` guards
+// concurrent writers: a write with a stale version is refused and the caller reloads and retries.
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    flowId: uuid("flow_id").notNull().references(() => flows.id, { onDelete: "cascade" }),
+    flowVersionId: uuid("flow_version_id").references(() => flowVersions.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    nodeId: text("node_id"),
+    state: jsonb("state").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index("sessions_contact_idx").on(table.contactId, table.status)],
+);
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").notNull().references(() => channels.id, { onDelete: "cascade" }),
+    status: text("status").notNull().default("open"),
+    assigneeUserId: uuid("assignee_user_id").references(() => users.id, { onDelete: "set null" }),
+    team: text("team"),
+    // While a human has the conversation the bot stays silent.
+    botPaused: boolean("bot_paused").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (table) => [index("conversations_workspace_idx").on(table.workspaceId, table.status, table.updatedAt)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").notNull().references(() => channels.id, { onDelete: "cascade" }),
+    direction: text("direction").notNull(),
+    // inbound: received; outbound: queued, sent, delivered, read, failed.
+    status: text("status").notNull(),
+    externalId: text("external_id"),
+    content: jsonb("content").notNull(),
+    // Which flow and node sent it (bot messages), for the contact timeline.
+    flowId: uuid("flow_id"),
+    nodeId: text("node_id"),
+    sentByUserId: uuid("sent_by_user_id"),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("messages_channel_external_idx").on(table.channelId, table.externalId),
+    index("messages_contact_idx").on(table.contactId, table.createdAt),
+  ],
+);
+
+// Every webhook event exactly as received, deduplicated per channel by the platform's own id.
+export const inboundEvents = pgTable(
+  "inbound_events",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").notNull().references(() => channels.id, { onDelete: "cascade" }),
+    dedupeKey: text("dedupe_key").notNull(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    error: text("error"),
+  },
+  (table) => [uniqueIndex("inbound_events_channel_dedupe_idx").on(table.channelId, table.dedupeKey)],
+);
+
+// Outbound sends, written in the same transaction as the session, drained by the sender.
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "cascade" }),
+    channelId: uuid("channel_id").notNull().references(() => channels.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull().references(() => contacts.id, { onDelete: "cascade" }),
+    payload: jsonb("payload").notNull(),
+    // Stored before the API call, so a retry after a timeout never sends twice where the platform dedupes.
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("outbox_pending_idx").on(table.status, table.nextAttemptAt)],
+);

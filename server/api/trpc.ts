@@ -1,0 +1,39 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError, z } from "zod";
+import type { Database } from "../db/client";
+import type { Queue } from "../queue/queue";
+
+export type Context = {
+  database: Database;
+  queue: Queue | null;
+  // Set when the caller acts in a workspace; every workspace query is scoped to it.
+  workspaceId: string | null;
+  userId: string | null;
+};
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Field-level messages for forms; the raw zod issues stay on the server.
+        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+// Refuses any call that is not made inside a workspace, and narrows the context for the handler.
+export const workspaceProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.workspaceId || !ctx.userId) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "This call needs a workspace." });
+  }
+  return next({ ctx: { ...ctx, workspaceId: ctx.workspaceId, userId: ctx.userId } });
+});
+
+export type WorkspaceContext = Context & { workspaceId: string; userId: string };

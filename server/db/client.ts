@@ -1,0 +1,63 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "@/drizzle/schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = "pglite" | "postgres";
+
+// One handle over either backend: drizzle for the schema and admin queries, raw SQL for adapters and
+// the hot path (drizzle's query builder costs ~2x CPU per message there, see DESIGN.md section 4).
+export type Database = {
+  kind: DatabaseKind;
+  db: Db;
+  query: <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<Row[]>;
+  // Several statements without parameters (pg-boss's migrations, tests).
+  exec: (text: string) => Promise<void>;
+  close: () => Promise<void>;
+  // Backend-specific handles, for the pieces that must talk to the driver itself.
+  pglite?: PGlite;
+  sql?: postgres.Sql;
+  url?: string;
+};
+
+export type DatabaseOptions = { url?: string; dataDir?: string };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  return {
+    kind: "pglite",
+    db: drizzlePglite(pglite, { schema }) as unknown as Db,
+    query: async <Row,>(text: string, params?: unknown[]) => (await pglite.query<Row>(text, params)).rows,
+    exec: async (text) => {
+      await pglite.exec(text);
+    },
+    close: () => pglite.close(),
+    pglite,
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const sql = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+  return {
+    kind: "postgres",
+    db: drizzlePostgres(sql, { schema }) as unknown as Db,
+    query: async <Row,>(text: string, params?: unknown[]) =>
+      (await sql.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])) as unknown as Row[],
+    exec: async (text) => {
+      await sql.unsafe(text).simple();
+    },
+    close: () => sql.end({ timeout: 5 }),
+    sql,
+    url,
+  };
+}
