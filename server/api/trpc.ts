@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { Database } from "../db/client";
+import { DomainError, type DomainErrorCode } from "../domain-errors";
 import type { Queue } from "../queue/queue";
 
 export type Context = {
@@ -19,17 +20,35 @@ const t = initTRPC.context<Context>().create({
         ...shape.data,
         // Field-level messages for forms; the raw zod issues stay on the server.
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+        details: error.cause instanceof DomainError ? (error.cause.details ?? null) : null,
       },
     };
   },
 });
 
+const trpcCodes: Record<DomainErrorCode, TRPCError["code"]> = {
+  not_found: "NOT_FOUND",
+  conflict: "CONFLICT",
+  invalid: "BAD_REQUEST",
+  forbidden: "FORBIDDEN",
+};
+
+// Domain errors become tRPC errors here and nowhere else.
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodes[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(mapDomainErrors);
 
 // Refuses any call that is not made inside a workspace, and narrows the context for the handler.
-export const workspaceProcedure = t.procedure.use(({ ctx, next }) => {
+export const workspaceProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.workspaceId || !ctx.userId) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "This call needs a workspace." });
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { fieldDefinitions, memberships, tags, users, workspaces } from "@/drizzle/schema";
+import { fieldDefinitions, flows, flowVersions, memberships, tags, users, workspaces } from "@/drizzle/schema";
 import { createTestDatabase, testBackend, type TestDatabase } from "../testing/test-database";
 import { applyMigrations, migrationState } from "./migrate";
 import { findDemoWorkspace, seedDemoWorkspace } from "./seed";
@@ -57,6 +57,8 @@ describe(`database on ${testBackend()}`, () => {
       memberships: (await database.db.select({ n: count() }).from(memberships))[0]!.n,
       fields: await database.db.select({ key: fieldDefinitions.key }).from(fieldDefinitions).where(eq(fieldDefinitions.workspaceId, first.workspaceId)),
       tags: await database.db.select({ name: tags.name }).from(tags).where(eq(tags.workspaceId, first.workspaceId)),
+      flows: await database.db.select({ name: flows.name, published: flows.publishedVersionId }).from(flows).orderBy(flows.name),
+      versions: (await database.db.select({ n: count() }).from(flowVersions))[0]!.n,
     });
     const afterFirst = await snapshot();
     const second = await seedDemoWorkspace(database);
@@ -65,15 +67,22 @@ describe(`database on ${testBackend()}`, () => {
     expect(afterFirst.workspaces).toBe(1);
     expect(afterFirst.fields.map((field) => field.key).sort()).toEqual(["birthday", "budget", "company", "company_size", "interest"]);
     expect(afterFirst.tags.length).toBeGreaterThanOrEqual(3);
+    // Example flows from every starter template; the onboarding survey is live.
+    expect(afterFirst.flows.map((flow) => flow.name)).toEqual(["FAQ bot", "Greeting and away message", "Lead capture", "Onboarding survey", "Tagging rules"]);
+    expect(afterFirst.flows.filter((flow) => flow.published).map((flow) => flow.name)).toEqual(["Onboarding survey"]);
+    expect(afterFirst.versions).toBe(1);
     expect(await findDemoWorkspace(database)).toEqual(first);
   });
 
-  it("keeps a user's edit to a seeded row when the seed runs again", async () => {
+  it("keeps a user's edits to seeded rows when the seed runs again", async () => {
     const { workspaceId } = await seedDemoWorkspace(database);
+    await database.db.delete(flows).where(eq(flows.name, "FAQ bot"));
     await database.db.update(tags).set({ color: "violet" }).where(eq(tags.name, "vip"));
     await seedDemoWorkspace(database);
     const [vip] = await database.db.select().from(tags).where(eq(tags.name, "vip"));
     expect(vip?.color).toBe("violet");
     expect(vip?.workspaceId).toBe(workspaceId);
+    // A deleted example flow does not come back.
+    expect(await database.db.select().from(flows).where(eq(flows.name, "FAQ bot"))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { fieldDefinitions, memberships, tags, users, workspaces } from "@/drizzle/schema";
-import type { Database } from "./client";
+import type { Database, Db } from "./client";
+import { seedExampleFlows } from "./seed-example-flows";
 
 export const DEMO_WORKSPACE_SLUG = "demo";
 export const DEMO_OWNER_EMAIL = "owner@demo.kaiwa.local";
@@ -27,10 +28,11 @@ export type SeedResult = { workspaceId: string; ownerId: string };
 export async function seedDemoWorkspace(database: Database): Promise<SeedResult> {
   const { db } = database;
   return db.transaction(async (tx) => {
-    await tx
+    const created = await tx
       .insert(workspaces)
       .values({ slug: DEMO_WORKSPACE_SLUG, name: "Demo workspace", timeZone: "Asia/Tokyo" })
-      .onConflictDoNothing({ target: workspaces.slug });
+      .onConflictDoNothing({ target: workspaces.slug })
+      .returning({ id: workspaces.id });
     const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.slug, DEMO_WORKSPACE_SLUG));
 
     await tx.insert(users).values({ email: DEMO_OWNER_EMAIL, name: "Demo owner" }).onConflictDoNothing({ target: users.email });
@@ -51,6 +53,7 @@ export async function seedDemoWorkspace(database: Database): Promise<SeedResult>
         .values({ workspaceId: workspace.id, name: tag.name, color: tag.color })
         .onConflictDoNothing({ target: [tags.workspaceId, tags.name] });
     }
+    if (created.length > 0) await seedExampleFlows(tx as unknown as Db, workspace.id, owner.id);
     return { workspaceId: workspace.id, ownerId: owner.id };
   });
 }

@@ -1,0 +1,60 @@
+import type { Diagnostic, EditorDocument, NodeKind } from "@/flows-runtime";
+
+export type XY = { x: number; y: number };
+
+export type SaveStatus =
+  | { status: "saved" }
+  | { status: "dirty" }
+  | { status: "saving" }
+  // Another tab or person saved a newer revision: the user must reload (never a silent overwrite).
+  | { status: "conflict"; message: string }
+  | { status: "error"; message: string };
+
+export type Selection = { nodeIds: string[]; edgeIds: string[] };
+
+// One store per open flow document. Every edit is an action that runs a pure document edit and pushes
+// an undo entry; run-time state (simulator highlight, analytics) never lives here.
+export type FlowEditorState = {
+  flowId: string;
+  document: EditorDocument;
+  // The server revision `document` is based on; sent with every save.
+  revision: number;
+  readOnly: boolean;
+  selection: Selection;
+  past: EditorDocument[];
+  future: EditorDocument[];
+  // compile() of the current document, recomputed after every edit.
+  diagnostics: Diagnostic[];
+  save: SaveStatus;
+  // Compile options only the server knows (custom field keys, other flows for jumps).
+  knownFields: readonly string[] | undefined;
+  knownFlowIds: readonly string[] | undefined;
+
+  addNode: (kind: NodeKind, position: XY) => string;
+  updateNodeData: (nodeId: string, data: unknown) => void;
+  // While a drag is in progress pass commit=false (no undo entry); the final position commits.
+  moveNodes: (moves: { id: string; position: XY }[], commit: boolean) => void;
+  // Connecting a port that already has an edge replaces that edge (one target per port).
+  connect: (source: string, sourcePort: string, target: string) => void;
+  removeEdges: (edgeIds: string[]) => void;
+  removeNodes: (nodeIds: string[]) => void;
+  deleteSelection: () => void;
+  duplicateSelection: () => void;
+  // Clipboard JSON of the selected nodes and the edges between them.
+  copySelection: () => string | null;
+  // Pastes clipboard JSON with fresh ids, offset to `at` when given; returns the new node ids.
+  paste: (clipboard: string, at?: XY) => string[];
+  setSelection: (selection: Selection) => void;
+  selectAll: () => void;
+  undo: () => void;
+  redo: () => void;
+  autoLayout: () => Promise<void>;
+  updateSettings: (patch: Partial<EditorDocument["settings"]>) => void;
+  // Autosave bookkeeping.
+  markSaving: () => void;
+  markSaved: (revision: number, savedDocument: EditorDocument) => void;
+  markConflict: (message: string) => void;
+  markSaveError: (message: string) => void;
+  // Replace everything (reload after a conflict, open another version read-only).
+  reset: (init: { document: EditorDocument; revision: number; readOnly?: boolean }) => void;
+};

@@ -1,0 +1,172 @@
+import { z } from "zod";
+import { channelTypes } from "../channels/channel-type";
+import { editorDocumentSchema, type EditorDocument } from "../graph/editor-doc";
+import type { FlowEdge } from "../graph/flow-edge";
+import type { FlowGraph } from "../graph/flow-graph";
+import type { FlowVariable } from "../graph/flow-variable";
+import { rememberGraphHash } from "../graph/graph-hash";
+import { compareEdges, compareStrings } from "../graph/queries";
+import type { DiagnoseContext } from "../nodes/define-node-kind";
+import { analyseNode } from "./analyse-node";
+import { canonicalJson } from "./canonical-json";
+import { checkGraphShape } from "./check-graph-shape";
+import { checkMessages } from "./check-messages";
+import { checkReadBeforeSet } from "./check-read-before-set";
+import { checkReferences } from "./check-references";
+import type { CompiledNode } from "./compiled-node";
+import type { Diagnostic } from "./diagnostic";
+import { DiagnosticList } from "./diagnostic-list";
+import { sha256Hex } from "./sha256";
+
+export type CompileOptions = {
+  // Custom contact field keys of the workspace. Undefined: do not check fields at all.
+  knownFields?: readonly string[];
+  // Flows a jump may target. Undefined: do not check jump targets.
+  knownFlowIds?: readonly string[];
+};
+
+// Nodes are validated one by one (analyseNode), so a damaged node is reported on itself and an
+// unchanged node is not parsed again.
+const documentShellSchema = editorDocumentSchema.extend({ nodes: z.record(z.string(), z.unknown()) });
+
+export type CompileResult = { graph: FlowGraph | null; diagnostics: Diagnostic[]; hash: string };
+
+// Profile fields every contact has, whatever the workspace defines.
+export const BUILT_IN_CONTACT_FIELDS = ["first_name", "last_name", "name", "phone", "email", "locale", "timezone"] as const;
+
+// Editor document -> runnable graph, plus every problem found, on the node that causes it. Deterministic:
+// the same document gives the same graph and hash whatever order its keys, nodes and edges were saved in.
+// The graph comes back even with errors (the simulator can run it); publishing refuses on hasErrors().
+export function compile(doc: EditorDocument, options: CompileOptions = {}): CompileResult {
+  const parsed = documentShellSchema.safeParse(doc);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.map(String).join(".") || "document";
+    return {
+      graph: null,
+      diagnostics: [{ code: "invalid_document", severity: "error", message: `This flow document cannot be read (${where}: ${parsed.error.issues[0]?.message ?? "invalid"}).` }],
+      hash: "",
+    };
+  }
+  const input = parsed.data;
+  const diagnostics = new DiagnosticList();
+
+  const compiled = Object.keys(input.nodes)
+    .sort(compareStrings)
+    .map((id) => analyseNode(id, input.nodes[id]));
+  for (const node of compiled) {
+    if (node.problem) diagnostics.add({ code: node.problem.code, severity: "error", nodeId: node.id, message: node.problem.message });
+  }
+  const byId = new Map(compiled.map((node) => [node.id, node]));
+  const edges = compileEdges(input.edges, byId, diagnostics);
+  const channels = channelTypes.filter((channel) => input.settings.channels.includes(channel));
+
+  const declaredVariables = new Set(input.variables.map((variable) => variable.key));
+  const writtenVariables = new Set(compiled.flatMap((node) => [...node.usage.writesVariables]));
+  const knownVariables = new Set([...declaredVariables, ...writtenVariables]);
+  const usedFields = new Set([...input.fields, ...compiled.flatMap((node) => [...node.usage.readsFields, ...node.usage.writesFields])]);
+  // `tags` reads the contact's tags in templates; it is not a field.
+  usedFields.delete("tags");
+  const checkedFields = options.knownFields ? new Set<string>([...BUILT_IN_CONTACT_FIELDS, ...options.knownFields, "tags"]) : undefined;
+
+  const graph: FlowGraph = {
+    schemaVersion: 1,
+    id: input.id,
+    name: input.settings.name,
+    nodes: Object.fromEntries(compiled.map((node) => [node.id, node.graphNode])),
+    edges,
+    variables: graphVariables(input.variables, knownVariables),
+    fields: [...usedFields].sort(compareStrings),
+    channels,
+  };
+
+  const diagnoseContext: Omit<DiagnoseContext, "nodeId"> = {
+    knownFields: checkedFields ?? new Set([...BUILT_IN_CONTACT_FIELDS, ...usedFields, "tags"]),
+    knownVariables,
+    ...(options.knownFlowIds ? { knownFlowIds: new Set(options.knownFlowIds) } : {}),
+    channels,
+  };
+  for (const node of compiled) runDiagnose(node, { ...diagnoseContext, nodeId: node.id }, diagnostics);
+
+  const reachable = checkGraphShape(graph, compiled, diagnostics);
+  checkReferences(compiled, checkedFields, knownVariables, diagnostics);
+  checkReadBeforeSet(graph, compiled, reachable, declaredVariables, diagnostics);
+  checkMessages(compiled, channels, diagnostics);
+
+  const hash = hashOf(canonicalGraphJson(graph, compiled));
+  rememberGraphHash(graph, hash);
+  return { graph, diagnostics: diagnostics.sorted(), hash };
+}
+
+function compileEdges(edges: readonly FlowEdge[], byId: ReadonlyMap<string, CompiledNode>, diagnostics: DiagnosticList): FlowEdge[] {
+  const kept: FlowEdge[] = [];
+  for (const edge of edges) {
+    const source = byId.get(edge.source);
+    if (!source || !byId.has(edge.target)) {
+      diagnostics.add({
+        code: "dangling_edge",
+        severity: "warning",
+        ...(source ? { nodeId: source.id, port: edge.sourcePort } : {}),
+        message: "A connection points to a step that no longer exists; it has been ignored.",
+      });
+      continue;
+    }
+    // Ports of a node whose data did not parse are unknown: keep its edges so the canvas round-trips.
+    if (source.definition && !source.ports.includes(edge.sourcePort)) {
+      diagnostics.add({
+        code: "unknown_port",
+        severity: "warning",
+        nodeId: source.id,
+        port: edge.sourcePort,
+        message: `A connection leaves this step from an output "${edge.sourcePort}" it no longer has (a deleted choice or rule?); it has been ignored.`,
+      });
+      continue;
+    }
+    kept.push({ id: edge.id, source: edge.source, sourcePort: edge.sourcePort, target: edge.target });
+  }
+  return kept.sort(compareEdges);
+}
+
+// The builder recompiles after every edit, and most edits (moving nodes, panning) leave the graph as it
+// was: remember the last few hashes rather than run SHA-256 over a megabyte again.
+function hashOf(canonical: string): string {
+  let hash = recentHashes.get(canonical);
+  if (hash === undefined) {
+    hash = sha256Hex(canonical);
+    if (recentHashes.size >= 4) recentHashes.delete(recentHashes.keys().next().value as string);
+    recentHashes.set(canonical, hash);
+  }
+  return hash;
+}
+const recentHashes = new Map<string, string>();
+
+// canonicalJson(graph), assembled from each node's cached canonical text (keys in sorted order).
+function canonicalGraphJson(graph: FlowGraph, nodes: readonly CompiledNode[]): string {
+  let nodesJson = "{";
+  nodes.forEach((node, index) => {
+    nodesJson += `${index > 0 ? "," : ""}${JSON.stringify(node.id)}:${node.canonical}`;
+  });
+  nodesJson += "}";
+  return (
+    `{"channels":${canonicalJson(graph.channels)},"edges":${canonicalJson(graph.edges)},"fields":${canonicalJson(graph.fields)},` +
+    `"id":${canonicalJson(graph.id)},"name":${canonicalJson(graph.name)},"nodes":${nodesJson},` +
+    `"schemaVersion":1,"variables":${canonicalJson(graph.variables)}}`
+  );
+}
+
+function graphVariables(declared: readonly FlowVariable[], known: ReadonlySet<string>): FlowVariable[] {
+  const labels = new Map<string, string>();
+  for (const variable of declared) if (!labels.has(variable.key)) labels.set(variable.key, variable.label);
+  return [...known].sort(compareStrings).map((key) => ({ key, label: labels.get(key) ?? key }));
+}
+
+function runDiagnose(node: CompiledNode, context: DiagnoseContext, diagnostics: DiagnosticList): void {
+  if (!node.definition?.diagnose) return;
+  try {
+    for (const draft of node.definition.diagnose(node.data, context)) {
+      diagnostics.add({ ...draft, nodeId: node.id }, true);
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    diagnostics.add({ code: "internal_error", severity: "error", nodeId: node.id, message: `This step could not be checked (${detail}).` });
+  }
+}

@@ -1,0 +1,24 @@
+import type { ChannelType } from "../channels/channel-type";
+import type { OutboundMessage } from "../channels/outbound-message";
+import type { FlowNode } from "../graph/flow-graph";
+import type { AnyNodeKindDefinition } from "../nodes/find-node-kind";
+import type { NodeUsage } from "./node-usage";
+
+// The compiler's view of one node: everything the generic checks need, computed once per node content.
+export type CompiledNode = {
+  id: string;
+  kind: string;
+  // Undefined when the kind is unknown or the data does not parse (`problem` says which).
+  definition: AnyNodeKindDefinition | undefined;
+  data: unknown;
+  problem: { code: string; message: string } | undefined;
+  ports: readonly string[];
+  waits: boolean;
+  usage: NodeUsage;
+  messages: readonly OutboundMessage[];
+  // The node as it goes into the graph, and its canonical JSON (for the content hash).
+  graphNode: FlowNode;
+  canonical: string;
+  // render().degraded per channel for each message, filled on first use.
+  degraded: Map<ChannelType, { code: string; message: string }[]>;
+};
