@@ -87,6 +87,7 @@ export { matchChoice } from "./answers/match-choice";
 export { answerHint } from "./answers/answer-hints";
 export { bestFaqMatch, DEFAULT_FAQ_THRESHOLD, type FaqEntry } from "./faq/faq-match";
 export { isWithinBusinessHours, isValidTimeZone, localTimeParts, type LocalTimeParts } from "./schedule/business-hours";
+export { describeScheduleAt, type ScheduleDescription } from "./schedule/describe-schedule";
 
 // Starter templates a new flow can begin from
 export { starterTemplates, type StarterTemplate } from "./templates";

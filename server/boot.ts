@@ -27,8 +27,12 @@ async function boot(): Promise<Kaiwa> {
     await applyMigrations(database);
     if (config.KAIWA_DEMO_SEED === "true") await seedDemoWorkspace(database);
     const queue = config.KAIWA_QUEUE === "true" ? await startQueue(database) : null;
+    const kaiwa = { database, queue };
+    // The runtime (inbound processing, outbox sender, timers) runs wherever the queue does. Imported
+    // lazily: it imports this module for getRuntime().
+    if (queue) await (await import("./runtime/runtime")).startRuntime(kaiwa);
     log.info("kaiwa started", { database: database.kind, queue: queue ? "running" : "disabled" });
-    return { database, queue };
+    return kaiwa;
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

@@ -15,9 +15,28 @@ export const envSchema = z.object({
   KAIWA_DATA_DIR: z.string().min(1, "must not be empty").default(".data"),
   KAIWA_DEMO_SEED: z.enum(["true", "false"], { message: "must be true or false" }).default("true"),
   KAIWA_QUEUE: z.enum(["true", "false"], { message: "must be true or false" }).default("true"),
+  // 32 bytes, base64 or hex: encrypts channel credentials at rest. Unset: a key is generated once in
+  // KAIWA_DATA_DIR/secret.key (fine for one machine; several workers must share one KAIWA_SECRET_KEY).
+  KAIWA_SECRET_KEY: optional(
+    z.string().refine((value) => decodeKey(value) !== null, "must be 32 bytes, as 64 hex characters or base64"),
+  ),
+  // The address platforms reach Kaiwa at: shown as the webhook URL, and the URL Twilio signs.
+  KAIWA_PUBLIC_URL: z.string().url("must be a URL such as https://kaiwa.example.com").default("http://localhost:3000"),
+  // Hosts (host or host:port) that http_request nodes may call even though they resolve to private or
+  // loopback addresses. Empty: only public addresses (SSRF guard).
+  KAIWA_HTTP_ALLOW_HOSTS: z.string().default(""),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { message: "must be one of debug, info, warn, error" }).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
+
+/**
+ * @param {string} value
+ * @returns {Buffer | null}
+ */
+export function decodeKey(value) {
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return key.length === 32 ? key : null;
+}
 
 export class EnvError extends Error {
   /** @param {string[]} problems */

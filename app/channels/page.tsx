@@ -1,5 +1,5 @@
-import { ComingLater } from "@/components/ui/coming-later";
+import { ChannelsPage } from "@/components/channels/channels-page";
 
-export default function ChannelsPage() {
-  return <ComingLater title="Channels" what="Connecting WhatsApp, Messenger, Instagram, Telegram, LINE, Viber, WeChat, SMS and web chat" />;
+export default function Page() {
+  return <ChannelsPage />;
 }

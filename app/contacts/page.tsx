@@ -1,5 +1,6 @@
-import { ComingLater } from "@/components/ui/coming-later";
+import { ContactsPage } from "@/components/contacts/contacts-page";
 
-export default function ContactsPage() {
-  return <ComingLater title="Contacts" what="Contact profiles, tags, fields, segments and CSV import" />;
+export default async function Page({ searchParams }: { searchParams: Promise<{ segment?: string }> }) {
+  const { segment } = await searchParams;
+  return <ContactsPage initialSegmentId={segment} />;
 }

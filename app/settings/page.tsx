@@ -1,5 +1,5 @@
-import { ComingLater } from "@/components/ui/coming-later";
+import { SettingsPage } from "@/components/settings/settings-page";
 
-export default function SettingsPage() {
-  return <ComingLater title="Settings" what="Workspace settings and business hours" />;
+export default function Page() {
+  return <SettingsPage />;
 }

@@ -7,8 +7,10 @@ const sections = [
   { href: "/flows", label: "Flows" },
   { href: "/contacts", label: "Contacts" },
   { href: "/channels", label: "Channels" },
+  { href: "/entry-points", label: "Entry points" },
   { href: "/inbox", label: "Inbox" },
   { href: "/settings", label: "Settings" },
+  { href: "/demo", label: "Demo chat" },
 ] as const;
 
 export function AppNav() {

@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { channels } from "./channels";
 import { createdAt, id, updatedAt } from "./common";
 import { contacts } from "./contacts";
@@ -81,11 +82,22 @@ export const inboundEvents = pgTable(
     dedupeKey: text("dedupe_key").notNull(),
     kind: text("kind").notNull(),
     payload: jsonb("payload").notNull(),
+    // Arrival order, a tie-breaker after the platform's own timestamp.
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    // The contact on the platform: the per-contact processing key (null for events without a contact).
+    contactExternalId: text("contact_external_id"),
+    // The platform's own timestamp, which orders a contact's events when deliveries arrive out of order.
+    occurredAt: timestamp("occurred_at", { withTimezone: true }),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     error: text("error"),
   },
-  (table) => [uniqueIndex("inbound_events_channel_dedupe_idx").on(table.channelId, table.dedupeKey)],
+  (table) => [
+    uniqueIndex("inbound_events_channel_dedupe_idx").on(table.channelId, table.dedupeKey),
+    index("inbound_events_pending_idx")
+      .on(table.channelId, table.contactExternalId, table.seq)
+      .where(sql`processed_at is null`),
+  ],
 );
 
 // Outbound sends, written in the same transaction as the session, drained by the sender.
@@ -100,11 +112,18 @@ export const outbox = pgTable(
     payload: jsonb("payload").notNull(),
     // Stored before the API call, so a retry after a timeout never sends twice where the platform dedupes.
     idempotencyKey: text("idempotency_key").notNull().unique(),
+    // Creation order: a contact's rows are sent strictly in this order.
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    // pending, sending, sent, failed, unconfirmed (a call that may have reached the platform, not resent).
     status: text("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    // For a pending row: not before. For a sending row: the claim's lease (past it, the sender died).
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
     createdAt: createdAt(),
   },
-  (table) => [index("outbox_pending_idx").on(table.status, table.nextAttemptAt)],
+  (table) => [
+    index("outbox_pending_idx").on(table.status, table.nextAttemptAt),
+    index("outbox_contact_idx").on(table.channelId, table.contactId, table.seq),
+  ],
 );

@@ -12,6 +12,7 @@ import { canonicalJson } from "./canonical-json";
 import { checkGraphShape } from "./check-graph-shape";
 import { checkMessages } from "./check-messages";
 import { checkReadBeforeSet } from "./check-read-before-set";
+import { checkFieldTypes, type KnownField } from "./check-field-types";
 import { checkReferences } from "./check-references";
 import type { CompiledNode } from "./compiled-node";
 import type { Diagnostic } from "./diagnostic";
@@ -19,8 +20,9 @@ import { DiagnosticList } from "./diagnostic-list";
 import { sha256Hex } from "./sha256";
 
 export type CompileOptions = {
-  // Custom contact field keys of the workspace. Undefined: do not check fields at all.
-  knownFields?: readonly string[];
+  // Custom contact fields of the workspace: keys, or { key, type, options } to also check that what a
+  // question or set_field saves fits the field's type. Undefined: do not check fields at all.
+  knownFields?: readonly (string | KnownField)[];
   // Flows a jump may target. Undefined: do not check jump targets.
   knownFlowIds?: readonly string[];
 };
@@ -66,7 +68,8 @@ export function compile(doc: EditorDocument, options: CompileOptions = {}): Comp
   const usedFields = new Set([...input.fields, ...compiled.flatMap((node) => [...node.usage.readsFields, ...node.usage.writesFields])]);
   // `tags` reads the contact's tags in templates; it is not a field.
   usedFields.delete("tags");
-  const checkedFields = options.knownFields ? new Set<string>([...BUILT_IN_CONTACT_FIELDS, ...options.knownFields, "tags"]) : undefined;
+  const knownFieldKeys = options.knownFields?.map((field) => (typeof field === "string" ? field : field.key));
+  const checkedFields = knownFieldKeys ? new Set<string>([...BUILT_IN_CONTACT_FIELDS, ...knownFieldKeys, "tags"]) : undefined;
 
   const graph: FlowGraph = {
     schemaVersion: 1,
@@ -89,6 +92,7 @@ export function compile(doc: EditorDocument, options: CompileOptions = {}): Comp
 
   const reachable = checkGraphShape(graph, compiled, diagnostics);
   checkReferences(compiled, checkedFields, knownVariables, diagnostics);
+  checkFieldTypes(compiled, (options.knownFields ?? []).filter((field): field is KnownField => typeof field !== "string"), diagnostics);
   checkReadBeforeSet(graph, compiled, reachable, declaredVariables, diagnostics);
   checkMessages(compiled, channels, diagnostics);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { fieldDefinitions, flows, flowVersions, memberships, tags, users, workspaces } from "@/drizzle/schema";
+import { channels, fieldDefinitions, flows, flowVersions, memberships, tags, users, workspaces } from "@/drizzle/schema";
 import { createTestDatabase, testBackend, type TestDatabase } from "../testing/test-database";
 import { applyMigrations, migrationState } from "./migrate";
 import { findDemoWorkspace, seedDemoWorkspace } from "./seed";
@@ -59,6 +59,7 @@ describe(`database on ${testBackend()}`, () => {
       tags: await database.db.select({ name: tags.name }).from(tags).where(eq(tags.workspaceId, first.workspaceId)),
       flows: await database.db.select({ name: flows.name, published: flows.publishedVersionId }).from(flows).orderBy(flows.name),
       versions: (await database.db.select({ n: count() }).from(flowVersions))[0]!.n,
+      channels: await database.db.select({ type: channels.type, name: channels.name, publicKey: channels.publicKey, workspaceId: channels.workspaceId }).from(channels),
     });
     const afterFirst = await snapshot();
     const second = await seedDemoWorkspace(database);
@@ -71,6 +72,8 @@ describe(`database on ${testBackend()}`, () => {
     expect(afterFirst.flows.map((flow) => flow.name)).toEqual(["FAQ bot", "Greeting and away message", "Lead capture", "Onboarding survey", "Tagging rules"]);
     expect(afterFirst.flows.filter((flow) => flow.published).map((flow) => flow.name)).toEqual(["Onboarding survey"]);
     expect(afterFirst.versions).toBe(1);
+    // A web-chat channel with the well-known key the /demo page embeds.
+    expect(afterFirst.channels).toEqual([{ type: "webchat", name: "Website chat", publicKey: "demo-webchat", workspaceId: first.workspaceId }]);
     expect(await findDemoWorkspace(database)).toEqual(first);
   });
 

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { fieldDefinitions, memberships, tags, users, workspaces } from "@/drizzle/schema";
 import type { Database, Db } from "./client";
+import { seedDemoChannel } from "./seed-demo-channel";
 import { seedExampleFlows } from "./seed-example-flows";
 
 export const DEMO_WORKSPACE_SLUG = "demo";
@@ -53,7 +54,10 @@ export async function seedDemoWorkspace(database: Database): Promise<SeedResult>
         .values({ workspaceId: workspace.id, name: tag.name, color: tag.color })
         .onConflictDoNothing({ target: [tags.workspaceId, tags.name] });
     }
-    if (created.length > 0) await seedExampleFlows(tx as unknown as Db, workspace.id, owner.id);
+    if (created.length > 0) {
+      await seedExampleFlows(tx as unknown as Db, workspace.id, owner.id);
+      await seedDemoChannel(tx as unknown as Db, workspace.id);
+    }
     return { workspaceId: workspace.id, ownerId: owner.id };
   });
 }

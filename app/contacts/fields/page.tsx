@@ -1,0 +1,5 @@
+import { FieldDefinitionsPage } from "@/components/contacts/field-definitions-page";
+
+export default function Page() {
+  return <FieldDefinitionsPage />;
+}

@@ -1,0 +1,5 @@
+import { ImportWizard } from "@/components/contacts/import/import-wizard";
+
+export default function Page() {
+  return <ImportWizard />;
+}

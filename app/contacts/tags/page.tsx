@@ -1,0 +1,5 @@
+import { TagsPage } from "@/components/contacts/tags-page";
+
+export default function Page() {
+  return <TagsPage />;
+}

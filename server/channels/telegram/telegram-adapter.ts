@@ -1,0 +1,17 @@
+import { defineChannelAdapter } from "../channel-adapter";
+import { telegramCredentialsSchema, telegramSecretFields, type TelegramCredentials } from "./credentials";
+import { normaliseTelegram } from "./normalise";
+import { sendTelegram } from "./send";
+import { verifyTelegramSignature } from "./verify-signature";
+
+// Telegram Bot API. No handshake: setWebhook registers the URL with our secret_token, which Telegram
+// then sends on every update. Inline keyboard taps carry context.callbackQueryId: the pipeline answers
+// them with answerCallbackQuery() from ./send.
+export const telegramAdapter = defineChannelAdapter<TelegramCredentials>({
+  type: "telegram",
+  credentialsSchema: telegramCredentialsSchema,
+  secretFields: telegramSecretFields,
+  verify: verifyTelegramSignature,
+  normalise: (request) => normaliseTelegram(request),
+  send: (request, channel, fetch) => sendTelegram(request, channel, fetch),
+});

@@ -1,0 +1,131 @@
+import { channelCapabilities, render, type Action, type ChannelType } from "@/flows-runtime";
+import { log } from "../log";
+import type { ContactRecord } from "./contact-records";
+import type { FlowRun } from "./flow-run";
+
+export const TIMER_QUEUE = "kaiwa.timer";
+export const HTTP_TIMEOUT_QUEUE = "kaiwa.http-timeout";
+// A result arrives this long after the request's own timeout at the latest, even if the process died.
+const HTTP_TIMEOUT_GRACE_MS = 5_000;
+
+export type TimerJob = { workspaceId: string; channelId: string; externalId: string; sessionId: string; key: string };
+export type HttpTimeoutJob = { workspaceId: string; channelId: string; externalId: string; sessionId: string; requestId: string; timeoutMs: number };
+
+// One engine action, written in the step's transaction. `jump` is handled by the caller (it starts
+// another flow); `cancel` needs nothing: a timer that fires after its session moved on is stale,
+// and the engine ignores a timer whose key the session is not waiting on.
+export async function applyAction(run: FlowRun, sessionId: string, flowId: string, action: Exclude<Action, { type: "jump" }>): Promise<void> {
+  const { tx, contact } = run;
+  switch (action.type) {
+    case "send":
+      return queueSend(run, flowId, action);
+    case "add_tag":
+      await tx.query(
+        `with t as (
+           insert into tags (workspace_id, name) values ($1, $2)
+           on conflict (workspace_id, name) do update set name = excluded.name returning id
+         )
+         insert into contact_tags (workspace_id, contact_id, tag_id) select $1, $3, t.id from t on conflict do nothing`,
+        [contact.workspaceId, action.tag, contact.contactId],
+      );
+      return;
+    case "remove_tag":
+      await tx.query(
+        "delete from contact_tags ct using tags t where ct.tag_id = t.id and ct.contact_id = $1 and t.workspace_id = $2 and t.name = $3",
+        [contact.contactId, contact.workspaceId, action.tag],
+      );
+      return;
+    case "set_field":
+      await tx.query(
+        "update contacts set fields = fields || jsonb_build_object($2::text, $3::jsonb), updated_at = now() where id = $1",
+        [contact.contactId, action.field, JSON.stringify(action.value ?? null)],
+      );
+      return;
+    case "schedule": {
+      if (!run.queue) return void run.errors.push(`A wait at node ${action.nodeId} could not be scheduled: the job queue is disabled (KAIWA_QUEUE=false).`);
+      const job: TimerJob = { workspaceId: contact.workspaceId, channelId: contact.channelId, externalId: contact.externalId, sessionId, key: action.key };
+      // Sent through the transaction: the timer exists exactly when the session that waits on it does.
+      await run.queue.send(TIMER_QUEUE, job, { startAfter: new Date(Math.max(action.at, run.now)), db: run.tx.executor });
+      return;
+    }
+    case "cancel":
+      return;
+    case "http_request": {
+      run.after.httpRequests.push({ channel: run.channel, externalId: contact.externalId, sessionId, requestId: action.requestId, request: action.request });
+      if (run.queue) {
+        const job: HttpTimeoutJob = {
+          workspaceId: contact.workspaceId,
+          channelId: contact.channelId,
+          externalId: contact.externalId,
+          sessionId,
+          requestId: action.requestId,
+          timeoutMs: action.request.timeoutMs,
+        };
+        // If this process dies before the call returns, the flow still leaves by its failure port.
+        await run.queue.send(HTTP_TIMEOUT_QUEUE, job, { startAfter: new Date(run.now + action.request.timeoutMs + HTTP_TIMEOUT_GRACE_MS), db: run.tx.executor });
+      }
+      return;
+    }
+    case "handoff":
+      await tx.query(
+        `update conversations set bot_paused = true, team = coalesce($2, team),
+           assignee_user_id = coalesce((select id from users where id::text = $3), assignee_user_id), updated_at = now()
+         where id = $1`,
+        [run.conversation.id, action.team ?? null, action.assignee ?? ""],
+      );
+      run.conversation.botPaused = true;
+      return;
+    case "end":
+      if (action.closeConversation) {
+        await tx.query("update conversations set status = 'closed', closed_at = now(), updated_at = now() where id = $1", [run.conversation.id]);
+      }
+      return;
+    case "error":
+      log.warn("flow error", { flowId, sessionId, nodeId: action.nodeId, code: action.code, message: action.message });
+      run.errors.push(`${action.code}${action.nodeId ? ` at node ${action.nodeId}` : ""}: ${action.message}`);
+      return;
+  }
+}
+
+// One outbound message per payload render() made, each with its outbox row (the message id is the
+// idempotency key). A send the channel's rules forbid is stored as a visible failure, not queued.
+async function queueSend(run: FlowRun, flowId: string, action: Extract<Action, { type: "send" }>): Promise<void> {
+  const rendered = render(action.message, run.channel.type);
+  const refusal = sendRefusal(run.channel.type, run.contact, run.now);
+  const oneToOne = rendered.parts.length === rendered.payloads.length;
+  for (const [index, payload] of rendered.payloads.entries()) {
+    const parts = oneToOne ? [rendered.parts[index]] : index === 0 ? rendered.parts : [];
+    const content = { text: action.message.text, parts, payload, ...(index === 0 && rendered.degraded.length > 0 ? { degraded: rendered.degraded } : {}) };
+    const params = [run.contact.workspaceId, run.conversation.id, run.contact.contactId, run.channel.id, JSON.stringify(content), flowId, action.nodeId];
+    if (refusal) {
+      await run.tx.query(
+        `insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, flow_id, node_id, error, created_at)
+         values ($1, $2, $3, $4, 'outbound', 'failed', $5::jsonb, $6, $7, $8, clock_timestamp())`,
+        [...params, refusal],
+      );
+      continue;
+    }
+    const outbox = { to: run.contact.externalId, payload, ...(run.eventContext ? { context: run.eventContext } : {}) };
+    await run.tx.query(
+      `with m as (
+         insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, flow_id, node_id, created_at)
+         values ($1, $2, $3, $4, 'outbound', 'queued', $5::jsonb, $6, $7, clock_timestamp()) returning id
+       )
+       insert into outbox (workspace_id, message_id, channel_id, contact_id, payload, idempotency_key)
+       select $1, m.id, $4, $3, $8::jsonb, m.id::text from m`,
+      [...params, JSON.stringify(outbox)],
+    );
+    run.after.outbound += 1;
+  }
+  if (refusal) log.info("send refused by channel rules", { channelId: run.channel.id, contactId: run.contact.contactId, reason: refusal });
+}
+
+export function sendRefusal(type: ChannelType, contact: Pick<ContactRecord, "optedOutAt" | "lastInboundAt">, now: number): string | null {
+  if (contact.optedOutAt) return type === "sms" ? "contact opted out (STOP)" : "contact opted out (unfollowed, unsubscribed or blocked)";
+  const capabilities = channelCapabilities[type];
+  const hours = capabilities.messagingWindowHours;
+  if (hours === null) return null;
+  if (contact.lastInboundAt && now - contact.lastInboundAt.getTime() <= hours * 3_600_000) return null;
+  const what = type === "whatsapp" ? "only approved templates can be sent" : type === "wechat" ? "customer-service messages are no longer allowed" : "only tagged messages can be sent";
+  return `outside ${capabilities.displayName}'s ${hours}-hour window: ${what}`;
+}

@@ -1,0 +1,33 @@
+import type { ChannelType, HttpRequest } from "@/flows-runtime";
+import type { Queue } from "../queue/queue";
+import type { ContactRecord, ConversationRecord } from "./contact-records";
+import type { Tx } from "./transaction";
+
+export type RuntimeChannel = { id: string; workspaceId: string; type: ChannelType };
+
+export type PendingHttpRequest = {
+  channel: RuntimeChannel;
+  externalId: string;
+  sessionId: string;
+  requestId: string;
+  request: HttpRequest;
+};
+
+// Work that may only happen once the transaction has committed: the sender must not see rows that
+// could still roll back, and an HTTP call must not be made for a step that did not happen.
+export type AfterCommit = { outbound: number; httpRequests: PendingHttpRequest[] };
+
+// Everything one event's flow step writes with, inside the contact's processing transaction.
+export type FlowRun = {
+  tx: Tx;
+  queue: Queue | null;
+  channel: RuntimeChannel;
+  contact: ContactRecord;
+  conversation: ConversationRecord;
+  // Channel details of the event being answered (LINE replyToken...), passed on to the sender.
+  eventContext: Record<string, string> | undefined;
+  now: number;
+  // Visible failures (an `error` action, an unscheduled timer): stored on the inbound event.
+  errors: string[];
+  after: AfterCommit;
+};

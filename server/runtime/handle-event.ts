@@ -1,0 +1,121 @@
+import { httpResultSchema, inboundMessageSchema, type EngineEvent, type InboundMessage } from "@/flows-runtime";
+import type { NormalisedEvent } from "../channels/channel-adapter";
+import type { Queue } from "../queue/queue";
+import { findContact, findOpenConversation, findOrCreateContact, openConversation, recordInbound, setOptOut, type ContactRecord } from "./contact-records";
+import { graphForVersion, type WorkspaceRuntimeView } from "./flow-cache";
+import type { AfterCommit, FlowRun, RuntimeChannel } from "./flow-run";
+import { pickFlow } from "./pick-flow";
+import { reconcileStatus } from "./reconcile-status";
+import { runStep, waitingSession } from "./run-step";
+import type { Tx } from "./transaction";
+
+// What inbound_events.payload holds: a normalised webhook event, or a synthetic one the runtime made
+// (a timer that fired, an HTTP node's result) so it is ordered with the contact's messages.
+export type StoredEvent =
+  | NormalisedEvent
+  | { kind: "timer"; dedupeKey: string; contact: { externalId: string }; key: string }
+  | { kind: "http_result"; dedupeKey: string; contact: { externalId: string }; requestId: string; result: unknown };
+
+export type HandleDeps = { tx: Tx; queue: Queue | null; channel: RuntimeChannel; view: WorkspaceRuntimeView; after: AfterCommit };
+
+// One stored event for one contact. Returns the visible problems to record on the event (if any).
+export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise<string[]> {
+  const { tx, channel } = deps;
+  const externalId = event.contact?.externalId;
+  switch (event.kind) {
+    case "status":
+      await reconcileStatus(tx, channel.id, event);
+      return [];
+    case "echo":
+    case "unknown":
+      // Stored and visible on the channel; nothing to run.
+      return [];
+    case "unfollow": {
+      if (!externalId) return [];
+      const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName);
+      await setOptOut(tx, contact, true);
+      return [];
+    }
+    case "follow": {
+      if (!externalId) return [];
+      const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName);
+      await setOptOut(tx, contact, false);
+      await recordInbound(tx, contact);
+      if (!contact.isNew && !event.ref) return [];
+      return startOrResume(deps, contact, { message: undefined, ref: event.ref, context: event.context, onlyNewContactTriggers: true });
+    }
+    case "message":
+    case "referral": {
+      if (!externalId) return ["event without a contact id: nothing to answer"];
+      const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName);
+      await recordInbound(tx, contact);
+      const message = event.message ? inboundMessageSchema.parse(event.message) : undefined;
+      return startOrResume(deps, contact, { message, ref: event.ref, dedupeKey: event.dedupeKey, context: event.context });
+    }
+    case "timer":
+    case "http_result": {
+      if (!externalId) return [];
+      const contact = await findContact(tx, channel, externalId);
+      if (!contact) return [];
+      const engineEvent: EngineEvent =
+        event.kind === "timer"
+          ? { type: "timer", key: event.key }
+          : { type: "http_result", requestId: event.requestId, result: httpResultSchema.parse(event.result) };
+      return resumeOnly(deps, contact, engineEvent);
+    }
+  }
+}
+
+type StartInput = {
+  message: InboundMessage | undefined;
+  ref: string | undefined;
+  dedupeKey?: string;
+  context?: Record<string, string>;
+  onlyNewContactTriggers?: boolean;
+};
+
+async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: StartInput): Promise<string[]> {
+  const { tx } = deps;
+  const conversation = await openConversation(tx, contact);
+  if (input.message || input.ref) {
+    // The inbound message itself, for the inbox and the contact's timeline.
+    await tx.query(
+      `insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, created_at)
+       values ($1, $2, $3, $4, 'inbound', 'received', $5::jsonb, clock_timestamp())`,
+      [contact.workspaceId, conversation.id, contact.contactId, contact.channelId, JSON.stringify({ ...input.message, ref: input.ref, dedupeKey: input.dedupeKey })],
+    );
+  }
+  // A human has the conversation: the bot stays silent.
+  if (conversation.botPaused) return [];
+  const run = newRun(deps, contact, conversation, input.context);
+  const view = deps.view;
+  const session = await waitingSession(run);
+  if (session && input.message) {
+    const target = view.flows.find((flow) => flow.versionId === session.versionId);
+    // Sessions stay on the version they started on, even after a newer one is published.
+    const graph = target?.graph ?? (await graphForVersion(tx, session.versionId));
+    await runStep(run, view, { flowId: session.flowId, versionId: session.versionId, graph }, session, { type: "message", message: input.message });
+    return run.errors;
+  }
+  const picked = pickFlow(view.flows, { message: input.message, ref: input.ref, isNewContact: contact.isNew, onlyNewContactTriggers: input.onlyNewContactTriggers });
+  if (!picked) return [];
+  await runStep(run, view, picked.flow, null, picked.event);
+  return run.errors;
+}
+
+async function resumeOnly(deps: HandleDeps, contact: ContactRecord, event: EngineEvent): Promise<string[]> {
+  const conversation = await findOpenConversation(deps.tx, contact);
+  if (!conversation || conversation.botPaused) return [];
+  const run = newRun(deps, contact, conversation, undefined);
+  const session = await waitingSession(run);
+  // No waiting session: the timer or result is stale (the contact moved on), and does nothing.
+  if (!session) return [];
+  const view = deps.view;
+  const graph = await graphForVersion(deps.tx, session.versionId);
+  await runStep(run, view, { flowId: session.flowId, versionId: session.versionId, graph }, session, event);
+  return run.errors;
+}
+
+function newRun(deps: HandleDeps, contact: ContactRecord, conversation: FlowRun["conversation"], eventContext: Record<string, string> | undefined): FlowRun {
+  return { tx: deps.tx, queue: deps.queue, channel: deps.channel, contact, conversation, eventContext, now: Date.now(), errors: [], after: deps.after };
+}

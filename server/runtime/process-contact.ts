@@ -1,0 +1,101 @@
+import type { Database } from "../db/client";
+import { log } from "../log";
+import type { Queue } from "../queue/queue";
+import { cachedChannel } from "./channel-cache";
+import { workspaceView } from "./flow-cache";
+import type { AfterCommit, RuntimeChannel } from "./flow-run";
+import { handleEvent, type StoredEvent } from "./handle-event";
+import { withTransaction, type Tx } from "./transaction";
+
+export type ProcessorEnv = { database: Database; queue: Queue | null; onCommitted: (after: AfterCommit) => void };
+
+const BATCH = 100;
+
+// All of one contact's unprocessed events, strictly in order, in one transaction per batch. The
+// advisory lock serialises this contact across every worker process; other contacts run in parallel.
+// `externalId` "" means the channel's events that have no contact (some statuses).
+export async function processContact(env: ProcessorEnv, channelId: string, externalId: string): Promise<number> {
+  const loaded = await cachedChannel(env.database, channelId);
+  // A deleted channel's events went with it (on delete cascade).
+  if (!loaded) return 0;
+  const channel: RuntimeChannel = { id: loaded.id, workspaceId: loaded.workspaceId, type: loaded.type };
+  try {
+    let total = 0;
+    for (;;) {
+      const after: AfterCommit = { outbound: 0, httpRequests: [] };
+      // Read before the transaction: on PGlite a query outside it would wait for it to finish.
+      const view = await workspaceView(env.database, channel.workspaceId);
+      const count = await withTransaction(env.database, async (tx) => {
+        const events = await lockAndLoad(tx, channel.id, externalId, BATCH);
+        for (const event of events) {
+          const errors = await handleEvent({ tx, queue: env.queue, channel, view, after }, event.payload);
+          event.error = errors.length > 0 ? errors.join("; ") : null;
+        }
+        await markProcessed(tx, events);
+        return events.length;
+      });
+      env.onCommitted(after);
+      total += count;
+      if (count < BATCH) return total;
+    }
+  } catch (error) {
+    // One bad event must not block the contact's others: redo them one per transaction, so the
+    // failing one is recorded (visible) and skipped and the rest are answered.
+    log.warn("contact batch failed; processing its events one by one", { channelId, error });
+    return processOneByOne(env, channel, externalId);
+  }
+}
+
+type LoadedEvent = { id: string; payload: StoredEvent; error: string | null };
+
+async function lockAndLoad(tx: Tx, channelId: string, externalId: string, limit: number): Promise<LoadedEvent[]> {
+  await tx.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [`kaiwa:contact:${channelId}:${externalId}`]);
+  const rows = await tx.query<{ id: string; payload: StoredEvent }>(
+    `select id, payload from inbound_events
+     where channel_id = $1 and ${externalId === "" ? "contact_external_id is null and $2 = ''" : "contact_external_id = $2"} and processed_at is null
+     order by coalesce(occurred_at, received_at), seq limit ${limit}`,
+    [channelId, externalId],
+  );
+  return rows.map((row) => ({ id: row.id, payload: row.payload, error: null }));
+}
+
+async function markProcessed(tx: Tx, events: LoadedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.query(
+    `update inbound_events e set processed_at = now(), error = v.error
+     from jsonb_to_recordset($1::jsonb) as v(id uuid, error text) where e.id = v.id`,
+    [JSON.stringify(events.map((event) => ({ id: event.id, error: event.error })))],
+  );
+}
+
+async function processOneByOne(env: ProcessorEnv, channel: RuntimeChannel, externalId: string): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const after: AfterCommit = { outbound: 0, httpRequests: [] };
+    let failedId: string | null = null;
+    let failure = "";
+    try {
+      const view = await workspaceView(env.database, channel.workspaceId);
+      const count = await withTransaction(env.database, async (tx) => {
+        const [event] = await lockAndLoad(tx, channel.id, externalId, 1);
+        if (!event) return 0;
+        failedId = event.id;
+        const errors = await handleEvent({ tx, queue: env.queue, channel, view, after }, event.payload);
+        event.error = errors.length > 0 ? errors.join("; ") : null;
+        await markProcessed(tx, [event]);
+        return 1;
+      });
+      env.onCommitted(after);
+      if (count === 0) return total;
+      total += count;
+    } catch (error) {
+      if (!failedId) throw error;
+      failure = error instanceof Error ? error.message : String(error);
+      log.error("inbound event failed", { channelId: channel.id, eventId: failedId, error: failure });
+      await withTransaction(env.database, (tx) =>
+        markProcessed(tx, [{ id: failedId!, payload: null as never, error: `processing failed: ${failure}`.slice(0, 1000) }]),
+      );
+      total += 1;
+    }
+  }
+}

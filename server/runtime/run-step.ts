@@ -1,0 +1,76 @@
+import { step, type EngineEvent, type FlowGraph, type Session, type StepResult } from "@/flows-runtime";
+import { applyAction } from "./apply-actions";
+import { contactSnapshotData } from "./contact-records";
+import type { WorkspaceRuntimeView } from "./flow-cache";
+import type { FlowRun } from "./flow-run";
+
+export type StoredSession = { id: string; flowId: string; versionId: string; state: Session; version: number };
+
+// A jump into a flow that jumps back could loop forever within one event.
+const MAX_JUMP_DEPTH = 5;
+
+// Runs one engine step for a contact and writes its result in the current transaction: the session
+// (on the flow version it started on), then every action in order. A jump ends this session and
+// starts the target flow's published version in the same transaction.
+export async function runStep(
+  run: FlowRun,
+  view: WorkspaceRuntimeView,
+  target: { flowId: string; versionId: string; graph: FlowGraph },
+  session: StoredSession | null,
+  event: EngineEvent,
+  depth = 0,
+): Promise<void> {
+  const data = await contactSnapshotData(run.tx, run.contact.contactId);
+  const result = step(target.graph, session?.state ?? null, event, {
+    now: run.now,
+    random: Math.random,
+    contact: { id: run.contact.contactId, fields: data.fields, tags: data.tags, channel: run.channel.type },
+    settings: view.settings,
+  });
+  const jump = result.actions.find((action) => action.type === "jump");
+  const sessionId = await saveSession(run, target, session, jump ? { ...result.session, status: "ended", waiting: null } : result.session);
+  for (const action of result.actions) {
+    if (action.type === "jump") continue;
+    await applyAction(run, sessionId, target.flowId, action);
+  }
+  if (!jump) return;
+  const next = view.flows.find((flow) => flow.flowId === jump.flowId);
+  if (!next) return void run.errors.push(`jump at node ${jump.nodeId}: the target flow is not published`);
+  if (depth >= MAX_JUMP_DEPTH) return void run.errors.push(`jump at node ${jump.nodeId}: more than ${MAX_JUMP_DEPTH} jumps in one step`);
+  await runStep(run, view, next, null, { type: "start", reason: "manual", triggerNodeId: firstTrigger(next.graph) }, depth + 1);
+}
+
+function firstTrigger(graph: FlowGraph): string | undefined {
+  return Object.values(graph.nodes).find((node) => node.kind === "trigger")?.id;
+}
+
+async function saveSession(run: FlowRun, target: { flowId: string; versionId: string }, prior: StoredSession | null, state: StepResult["session"]): Promise<string> {
+  const nodeId = state.waiting?.nodeId ?? state.path.at(-1) ?? null;
+  if (prior) {
+    // The version check catches a writer that slipped past the per-contact lock: throwing rolls the
+    // whole step back, and the event is processed again from fresh state.
+    const [row] = await run.tx.query<{ id: string }>(
+      `update sessions set state = $3::jsonb, status = $4, node_id = $5, version = version + 1, updated_at = now()
+       where id = $1 and version = $2 returning id`,
+      [prior.id, prior.version, JSON.stringify(state), state.status, nodeId],
+    );
+    if (!row) throw new Error(`session ${prior.id} was changed by another writer`);
+    return row.id;
+  }
+  const [row] = await run.tx.query<{ id: string }>(
+    `insert into sessions (workspace_id, contact_id, flow_id, flow_version_id, status, node_id, state)
+     values ($1, $2, $3, $4, $5, $6, $7::jsonb) returning id`,
+    [run.contact.workspaceId, run.contact.contactId, target.flowId, target.versionId, state.status, nodeId, JSON.stringify(state)],
+  );
+  return row!.id;
+}
+
+export async function waitingSession(run: Pick<FlowRun, "tx" | "contact">): Promise<StoredSession | null> {
+  const [row] = await run.tx.query<{ id: string; flow_id: string; flow_version_id: string | null; state: Session; version: number }>(
+    `select id, flow_id, flow_version_id, state, version from sessions
+     where contact_id = $1 and status = 'waiting' order by updated_at desc limit 1`,
+    [run.contact.contactId],
+  );
+  if (!row || !row.flow_version_id) return null;
+  return { id: row.id, flowId: row.flow_id, versionId: row.flow_version_id, state: row.state, version: row.version };
+}
