@@ -16,6 +16,7 @@ import { ChannelStatusBadge } from "./channel-status-badge";
 import { CopyField } from "./copy-field";
 import { DeleteChannelDialog } from "./delete-channel-dialog";
 import { formatAgo } from "./format-ago";
+import { OutsideWindowSettings } from "./outside-window-settings";
 import { SetupSteps } from "./setup-steps";
 import type { ChannelDetail } from "./use-channels";
 
@@ -95,7 +96,7 @@ function Loaded({ channel }: { channel: ChannelDetail }) {
         </div>
       </header>
       {disabled && (
-        <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">This channel is disabled: Kaiwa ignores its webhooks and sends nothing on it.</p>
+        <p className="mb-4 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">This channel is disabled: Kaiwa still records its webhooks but runs no flow and sends nothing on it.</p>
       )}
       {!channel.credentialsReadable && (
         <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200">
@@ -157,6 +158,11 @@ function Loaded({ channel }: { channel: ChannelDetail }) {
               )}
             </dl>
           </Card>
+          {channel.messagingWindowHours !== null && (
+            <Card title="Outside the messaging window">
+              <OutsideWindowSettings key={JSON.stringify(channel.outsideWindow)} channel={channel} />
+            </Card>
+          )}
         </div>
       </div>
 

@@ -84,6 +84,10 @@ export type ChannelAdapter<Credentials = unknown> = {
   // The body to answer a verified webhook with (WeChat wants "success"); default "ok" / 200.
   acknowledge?: () => { body: string; contentType: string };
   send: (request: SendRequest, channel: AdapterChannel<Credentials>, fetch: FetchLike) => Promise<SendResult>;
+  // Called once an inbound message has been handled, with its context, for platforms that want each
+  // interaction acknowledged (Telegram's answerCallbackQuery stops the tapped button's spinner). Null
+  // when this event needs none.
+  answerInteraction?: (context: Record<string, string>, channel: AdapterChannel<Credentials>, fetch: FetchLike) => Promise<SendResult> | null;
   // True when `send` passes SendRequest.idempotencyKey to the platform and the platform honours it
   // (LINE X-Line-Retry-Key, Twilio I-Twilio-Idempotency-Token): a send whose outcome is unknown (the
   // worker died mid-call) may then be resent safely. Otherwise the runtime never resends it blindly.

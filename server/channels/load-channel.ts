@@ -9,6 +9,8 @@ export type LoadedChannel = {
   workspaceId: string;
   type: ChannelType;
   name: string;
+  // A disabled channel keeps receiving (nothing a platform sends is lost) but runs no flow and sends nothing.
+  disabled: boolean;
   adapter: ChannelAdapter<unknown>;
   // Null when the stored credentials are missing or no longer pass the adapter's schema: webhooks are
   // then refused (fail closed) and sends fail with a message the Channels page can show.
@@ -21,6 +23,7 @@ type ChannelRow = {
   workspace_id: string;
   type: string;
   name: string;
+  status: string;
   credentials_encrypted: string | null;
   api_base_url: string | null;
   config: Record<string, unknown> | null;
@@ -33,7 +36,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export async function loadChannel(database: Database, channelId: string, type?: string): Promise<LoadedChannel | null> {
   if (!uuidPattern.test(channelId)) return null;
   const [row] = await database.query<ChannelRow>(
-    "select id, workspace_id, type, name, credentials_encrypted, api_base_url, config from channels where id = $1",
+    "select id, workspace_id, type, name, status, credentials_encrypted, api_base_url, config from channels where id = $1",
     [channelId],
   );
   if (!row || (type !== undefined && row.type !== type)) return null;
@@ -41,7 +44,7 @@ export async function loadChannel(database: Database, channelId: string, type?: 
   if (!parsedType.success) return null;
   const adapter = adapterFor(parsedType.data);
   if (!adapter) return null;
-  const base = { id: row.id, workspaceId: row.workspace_id, type: parsedType.data, name: row.name, adapter };
+  const base = { id: row.id, workspaceId: row.workspace_id, type: parsedType.data, name: row.name, disabled: row.status === "disabled", adapter };
   const credentials = readCredentials(row.credentials_encrypted, adapter);
   if (!credentials.ok) return { ...base, channel: null, credentialsProblem: credentials.problem };
   const channel: AdapterChannel<unknown> = {

@@ -1,7 +1,7 @@
-import { channelCapabilities, render, type Action, type ChannelType } from "@/flows-runtime";
+import { render, type Action, type ChannelType, type OutboundMessage, type RenderedMessage } from "@/flows-runtime";
 import { log } from "../log";
-import type { ContactRecord } from "./contact-records";
 import type { FlowRun } from "./flow-run";
+import { sendDecision, whatsappTemplatePayload, type SendDecision } from "./send-rules";
 
 export const TIMER_QUEUE = "kaiwa.timer";
 export const HTTP_TIMEOUT_QUEUE = "kaiwa.http-timeout";
@@ -90,8 +90,10 @@ export async function applyAction(run: FlowRun, sessionId: string, flowId: strin
 // One outbound message per payload render() made, each with its outbox row (the message id is the
 // idempotency key). A send the channel's rules forbid is stored as a visible failure, not queued.
 async function queueSend(run: FlowRun, flowId: string, action: Extract<Action, { type: "send" }>): Promise<void> {
-  const rendered = render(action.message, run.channel.type);
-  const refusal = sendRefusal(run.channel.type, run.contact, run.now);
+  const decision = sendDecision(run.channel, run.contact, run.now);
+  const rendered = renderFor(decision, action.message, run.channel.type);
+  const refusal = decision.kind === "refused" ? decision.reason : null;
+  const context = { ...run.eventContext, ...(decision.kind === "tag" ? { messageTag: decision.tag } : {}) };
   const oneToOne = rendered.parts.length === rendered.payloads.length;
   for (const [index, payload] of rendered.payloads.entries()) {
     const parts = oneToOne ? [rendered.parts[index]] : index === 0 ? rendered.parts : [];
@@ -105,7 +107,7 @@ async function queueSend(run: FlowRun, flowId: string, action: Extract<Action, {
       );
       continue;
     }
-    const outbox = { to: run.contact.externalId, payload, ...(run.eventContext ? { context: run.eventContext } : {}) };
+    const outbox = { to: run.contact.externalId, payload, ...(Object.keys(context).length > 0 ? { context } : {}) };
     await run.tx.query(
       `with m as (
          insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, flow_id, node_id, created_at)
@@ -120,12 +122,17 @@ async function queueSend(run: FlowRun, flowId: string, action: Extract<Action, {
   if (refusal) log.info("send refused by channel rules", { channelId: run.channel.id, contactId: run.contact.contactId, reason: refusal });
 }
 
-export function sendRefusal(type: ChannelType, contact: Pick<ContactRecord, "optedOutAt" | "lastInboundAt">, now: number): string | null {
-  if (contact.optedOutAt) return type === "sms" ? "contact opted out (STOP)" : "contact opted out (unfollowed, unsubscribed or blocked)";
-  const capabilities = channelCapabilities[type];
-  const hours = capabilities.messagingWindowHours;
-  if (hours === null) return null;
-  if (contact.lastInboundAt && now - contact.lastInboundAt.getTime() <= hours * 3_600_000) return null;
-  const what = type === "whatsapp" ? "only approved templates can be sent" : type === "wechat" ? "customer-service messages are no longer allowed" : "only tagged messages can be sent";
-  return `outside ${capabilities.displayName}'s ${hours}-hour window: ${what}`;
+// Outside WhatsApp's window the message goes out as the channel's approved template instead: one
+// payload carrying the text, without buttons or media (recorded as degraded, so it shows).
+function renderFor(decision: SendDecision, message: OutboundMessage, type: ChannelType): Omit<RenderedMessage, "channel"> {
+  const rendered = render(message, type);
+  if (decision.kind !== "template") return rendered;
+  return {
+    parts: rendered.parts,
+    payloads: [whatsappTemplatePayload(decision, message)],
+    degraded: [
+      ...rendered.degraded,
+      { code: "outside_window_template", message: `Sent as the template "${decision.templateName}": the 24-hour window had closed.` },
+    ],
+  };
 }

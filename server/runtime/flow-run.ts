@@ -1,9 +1,11 @@
 import type { ChannelType, HttpRequest } from "@/flows-runtime";
+import type { OutsideWindowPolicy } from "../channels/outside-window-policy";
 import type { Queue } from "../queue/queue";
 import type { ContactRecord, ConversationRecord } from "./contact-records";
 import type { Tx } from "./transaction";
 
-export type RuntimeChannel = { id: string; workspaceId: string; type: ChannelType };
+// The channel as a flow step needs it: who it is, and what to do outside the messaging window.
+export type RuntimeChannel = { id: string; workspaceId: string; type: ChannelType; outsideWindow: OutsideWindowPolicy };
 
 export type PendingHttpRequest = {
   channel: RuntimeChannel;
@@ -15,7 +17,16 @@ export type PendingHttpRequest = {
 
 // Work that may only happen once the transaction has committed: the sender must not see rows that
 // could still roll back, and an HTTP call must not be made for a step that did not happen.
-export type AfterCommit = { outbound: number; httpRequests: PendingHttpRequest[] };
+export type AfterCommit = {
+  outbound: number;
+  httpRequests: PendingHttpRequest[];
+  // Inbound interactions the platform wants acknowledged once handled (Telegram callback queries).
+  interactions: { channelId: string; context: Record<string, string> }[];
+};
+
+export function emptyAfterCommit(): AfterCommit {
+  return { outbound: 0, httpRequests: [], interactions: [] };
+}
 
 // Everything one event's flow step writes with, inside the contact's processing transaction.
 export type FlowRun = {

@@ -50,6 +50,7 @@ export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise
       const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName);
       await recordInbound(tx, contact);
       const message = event.message ? inboundMessageSchema.parse(event.message) : undefined;
+      if (event.context) deps.after.interactions.push({ channelId: channel.id, context: event.context });
       return startOrResume(deps, contact, { message, ref: event.ref, dedupeKey: event.dedupeKey, context: event.context });
     }
     case "timer":

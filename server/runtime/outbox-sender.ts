@@ -85,6 +85,8 @@ export function startOutboxSender(
     const loaded = await cachedChannel(database, row.channel_id).catch(() => null);
     if (!loaded?.channel) {
       result = { ok: false, retryable: false, error: loaded ? `channel cannot send: ${loaded.credentialsProblem}` : "the channel no longer exists" };
+    } else if (loaded.disabled) {
+      result = { ok: false, retryable: false, error: "the channel is disabled" };
     } else {
       let bucket = buckets.get(row.channel_id);
       if (!bucket) buckets.set(row.channel_id, (bucket = createTokenBucket(channelRates[loaded.type])));

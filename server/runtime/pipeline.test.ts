@@ -46,6 +46,30 @@ describe("the webhook pipeline (Telegram, onboarding survey)", () => {
     expect(rows.every((row) => row.external_id !== null)).toBe(true);
   });
 
+  it("a tap on an inline keyboard button answers the waiting question and acknowledges the callback query", async () => {
+    const keyboard = (api.requests.findLast((request) => request.path.endsWith("/sendMessage"))!.json as {
+      reply_markup: { inline_keyboard: { text: string; callback_data: string }[][] };
+    }).reply_markup.inline_keyboard;
+    const support = keyboard.flat().find((button) => button.text === "Help with my account")!;
+    const tap = JSON.parse(fixture("callback-query")) as { callback_query: { data: string; message: { reply_markup: unknown } } };
+    tap.callback_query.data = support.callback_data;
+    tap.callback_query.message.reply_markup = { inline_keyboard: keyboard };
+    const before = api.requests.length;
+    expect((await harness.post("telegram", channelId, JSON.stringify(tap), signed)).status).toBe(200);
+    await harness.settle();
+    await expect.poll(() => api.requests.slice(before).filter((request) => request.path.endsWith("/answerCallbackQuery")).length).toBe(1);
+    const after = api.requests.slice(before);
+    expect(after.find((request) => request.path.endsWith("/answerCallbackQuery"))).toMatchObject({ status: 200, json: { callback_query_id: "4382bfdwdsb323b2d9" } });
+    expect(after.filter((request) => request.path.endsWith("/sendMessage")).map((request) => (request.json as { text: string }).text)).toEqual([
+      "How many people work at your company?",
+    ]);
+    const tags = await harness.database.query<{ name: string }>(
+      `select t.name from contact_tags ct join tags t on t.id = ct.tag_id
+       join contact_identities ci on ci.contact_id = ct.contact_id where ci.external_id = '5012345678'`,
+    );
+    expect(tags.map((tag) => tag.name)).toEqual(["interest-support"]);
+  });
+
   it("stores the same webhook delivered twice once, and answers it once", async () => {
     const before = api.requests.length;
     const body = update(900001, 7001, "hello");

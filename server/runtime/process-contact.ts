@@ -1,9 +1,10 @@
+import { readOutsideWindowPolicy } from "../channels/outside-window-policy";
 import type { Database } from "../db/client";
 import { log } from "../log";
 import type { Queue } from "../queue/queue";
 import { cachedChannel } from "./channel-cache";
 import { workspaceView } from "./flow-cache";
-import type { AfterCommit, RuntimeChannel } from "./flow-run";
+import { emptyAfterCommit, type AfterCommit, type RuntimeChannel } from "./flow-run";
 import { handleEvent, type StoredEvent } from "./handle-event";
 import { withTransaction, type Tx } from "./transaction";
 
@@ -18,11 +19,17 @@ export async function processContact(env: ProcessorEnv, channelId: string, exter
   const loaded = await cachedChannel(env.database, channelId);
   // A deleted channel's events went with it (on delete cascade).
   if (!loaded) return 0;
-  const channel: RuntimeChannel = { id: loaded.id, workspaceId: loaded.workspaceId, type: loaded.type };
+  if (loaded.disabled) return skipDisabled(env.database, channelId, externalId);
+  const channel: RuntimeChannel = {
+    id: loaded.id,
+    workspaceId: loaded.workspaceId,
+    type: loaded.type,
+    outsideWindow: readOutsideWindowPolicy(loaded.type, loaded.channel?.config ?? {}),
+  };
   try {
     let total = 0;
     for (;;) {
-      const after: AfterCommit = { outbound: 0, httpRequests: [] };
+      const after = emptyAfterCommit();
       // Read before the transaction: on PGlite a query outside it would wait for it to finish.
       const view = await workspaceView(env.database, channel.workspaceId);
       const count = await withTransaction(env.database, async (tx) => {
@@ -52,7 +59,7 @@ async function lockAndLoad(tx: Tx, channelId: string, externalId: string, limit:
   await tx.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [`kaiwa:contact:${channelId}:${externalId}`]);
   const rows = await tx.query<{ id: string; payload: StoredEvent }>(
     `select id, payload from inbound_events
-     where channel_id = $1 and ${externalId === "" ? "contact_external_id is null and $2 = ''" : "contact_external_id = $2"} and processed_at is null
+     where channel_id = $1 and ${contactCondition(externalId)} and processed_at is null
      order by coalesce(occurred_at, received_at), seq limit ${limit}`,
     [channelId, externalId],
   );
@@ -71,7 +78,7 @@ async function markProcessed(tx: Tx, events: LoadedEvent[]): Promise<void> {
 async function processOneByOne(env: ProcessorEnv, channel: RuntimeChannel, externalId: string): Promise<number> {
   let total = 0;
   for (;;) {
-    const after: AfterCommit = { outbound: 0, httpRequests: [] };
+    const after = emptyAfterCommit();
     let failedId: string | null = null;
     let failure = "";
     try {
@@ -98,4 +105,20 @@ async function processOneByOne(env: ProcessorEnv, channel: RuntimeChannel, exter
       total += 1;
     }
   }
+}
+
+// Kept and visible on the channel's events, but not run: re-enabling the channel does not replay them.
+async function skipDisabled(database: Database, channelId: string, externalId: string): Promise<number> {
+  const rows = await database.query(
+    `update inbound_events set processed_at = now(), error = 'The channel is disabled: no flow was run.'
+     where channel_id = $1 and ${contactCondition(externalId)} and processed_at is null
+     returning id`,
+    [channelId, externalId],
+  );
+  return rows.length;
+}
+
+// `$2` is the contact's platform id; "" stands for the channel's events that have none.
+function contactCondition(externalId: string): string {
+  return externalId === "" ? "contact_external_id is null and $2 = ''" : "contact_external_id = $2";
 }

@@ -10,6 +10,8 @@ const rank: Record<string, number> = { queued: 0, unconfirmed: 0, sent: 1, faile
 export async function reconcileStatus(tx: Tx, channelId: string, event: NormalisedEvent): Promise<void> {
   const status = event.status;
   if (!status) return;
+  const watermark = watermarkOf(status.externalMessageId);
+  if (watermark !== null) return reconcileWatermark(tx, channelId, event, status.status, watermark);
   const [known] = await tx.query<{ id: string; status: string }>(
     "select id, status from messages where channel_id = $1 and external_id = $2 and direction = 'outbound'",
     [channelId, status.externalMessageId],
@@ -47,4 +49,28 @@ export async function reconcileStatus(tx: Tx, channelId: string, event: Normalis
 
 async function confirmOutbox(tx: Tx, messageId: string): Promise<void> {
   await tx.query("update outbox set status = 'sent', last_error = null where message_id = $1 and status = 'unconfirmed'", [messageId]);
+}
+
+// Messenger reports reads (and some deliveries) as "everything up to this time": every outbound message
+// to that contact on that channel created by then and accepted by the platform moves forward.
+const WATERMARK_PREFIX = "watermark:";
+
+function watermarkOf(externalMessageId: string): Date | null {
+  if (!externalMessageId.startsWith(WATERMARK_PREFIX)) return null;
+  const ms = Number(externalMessageId.slice(WATERMARK_PREFIX.length));
+  return Number.isFinite(ms) && ms > 0 ? new Date(ms) : null;
+}
+
+async function reconcileWatermark(tx: Tx, channelId: string, event: NormalisedEvent, status: string, watermark: Date): Promise<void> {
+  const externalId = event.contact?.externalId;
+  if (!externalId || (status !== "read" && status !== "delivered")) return;
+  // Not `failed` (it never arrived) nor `queued`/`unconfirmed` (the platform may not have it).
+  const movable = status === "read" ? ["sent", "delivered"] : ["sent"];
+  await tx.query(
+    `update messages m set status = $4
+     from contact_identities ci
+     where ci.channel_id = $1 and ci.external_id = $2 and m.contact_id = ci.contact_id and m.channel_id = $1
+       and m.direction = 'outbound' and m.created_at <= $3 and m.status = any($5::text[])`,
+    [channelId, externalId, watermark.toISOString(), status, movable],
+  );
 }

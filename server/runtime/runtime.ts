@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { Kaiwa } from "../boot";
 import { log } from "../log";
 import { defaultConcurrency, startContactProcessor, type ContactProcessor } from "./contact-processor";
+import { answerInteractions } from "./answer-interactions";
 import type { AfterCommit } from "./flow-run";
 import { startOutboxSender, type DeliveredMessage, type OutboxSender } from "./outbox-sender";
 import { runHttpRequest, startTimerWorkers } from "./timers";
@@ -68,6 +69,7 @@ export async function createRuntime(kaiwa: Kaiwa, options: RuntimeOptions = {}):
   const onCommitted = (after: AfterCommit) => {
     if (after.outbound > 0) sender.wake();
     for (const pending of after.httpRequests) void runHttpRequest(database, pending);
+    if (after.interactions.length > 0) void answerInteractions(database, after.interactions);
   };
   const processor = startContactProcessor({ database, queue, onCommitted }, { concurrency: options.concurrency ?? defaultConcurrency(database) });
   registerWaker(database, processor.wake);

@@ -1,12 +1,12 @@
 import { defineChannelAdapter } from "../channel-adapter";
 import { telegramCredentialsSchema, telegramSecretFields, type TelegramCredentials } from "./credentials";
 import { normaliseTelegram } from "./normalise";
-import { sendTelegram } from "./send";
+import { answerCallbackQuery, sendTelegram } from "./send";
 import { verifyTelegramSignature } from "./verify-signature";
 
 // Telegram Bot API. No handshake: setWebhook registers the URL with our secret_token, which Telegram
-// then sends on every update. Inline keyboard taps carry context.callbackQueryId: the pipeline answers
-// them with answerCallbackQuery() from ./send.
+// then sends on every update. Inline keyboard taps carry context.callbackQueryId, answered once the tap
+// has been handled.
 export const telegramAdapter = defineChannelAdapter<TelegramCredentials>({
   type: "telegram",
   credentialsSchema: telegramCredentialsSchema,
@@ -14,4 +14,5 @@ export const telegramAdapter = defineChannelAdapter<TelegramCredentials>({
   verify: verifyTelegramSignature,
   normalise: (request) => normaliseTelegram(request),
   send: (request, channel, fetch) => sendTelegram(request, channel, fetch),
+  answerInteraction: (context, channel, fetch) => (context.callbackQueryId ? answerCallbackQuery(channel, context.callbackQueryId, fetch) : null),
 });

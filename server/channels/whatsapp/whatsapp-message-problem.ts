@@ -1,5 +1,6 @@
 import { measureText } from "@/flows-runtime";
 import { jsonReader, type JsonObject } from "../meta/json-reader";
+import { whatsappTemplateProblem } from "./whatsapp-template-problem";
 
 const { object, string, array } = jsonReader;
 const mediaTypes = ["image", "video", "audio", "document", "sticker"];
@@ -14,6 +15,7 @@ export function whatsappMessageProblem(body: JsonObject): string | undefined {
   if (type === "text") return textProblem(object(body.text));
   if (mediaTypes.includes(type)) return mediaProblem(type, object(body[type]));
   if (type === "interactive") return interactiveProblem(object(body.interactive));
+  if (type === "template") return whatsappTemplateProblem(object(body.template));
   return `type ${type} is not supported by this fake`;
 }
 

@@ -6,6 +6,7 @@ import { createChannel } from "./create-channel";
 import { getChannel } from "./get-channel";
 import { listChannels } from "./list-channels";
 import { deleteChannel, disableChannel, enableChannel } from "./manage-channel";
+import { setOutsideWindow, setOutsideWindowInput } from "./set-outside-window";
 import { updateChannel } from "./update-channel";
 
 export const channelsRouter = createTRPCRouter({
@@ -14,6 +15,7 @@ export const channelsRouter = createTRPCRouter({
   get: workspaceProcedure.input(channelIdInput).query(getChannel),
   create: workspaceProcedure.input(createChannelInput).mutation(createChannel),
   update: workspaceProcedure.input(updateChannelInput).mutation(updateChannel),
+  setOutsideWindow: workspaceProcedure.input(setOutsideWindowInput).mutation(setOutsideWindow),
   disable: workspaceProcedure.input(channelIdInput).mutation(disableChannel),
   enable: workspaceProcedure.input(channelIdInput).mutation(enableChannel),
   delete: workspaceProcedure.input(channelIdInput).mutation(deleteChannel),

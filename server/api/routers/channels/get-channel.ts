@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { channelCapabilities } from "@/flows-runtime";
+import { outsideWindowModes, readOutsideWindowPolicy } from "@/server/channels/outside-window-policy";
 import { env } from "@/server/env.js";
 import { webhookUrl } from "@/server/channels/webhook-url";
 import type { WorkspaceContext } from "../../trpc";
@@ -30,6 +32,9 @@ export async function getChannel({ ctx, input }: { ctx: WorkspaceContext; input:
     credentialsReadable: readable,
     fields: channelFields(type, adapter),
     apiBaseUrl: row.apiBaseUrl,
+    messagingWindowHours: channelCapabilities[type].messagingWindowHours,
+    outsideWindow: readOutsideWindowPolicy(type, (row.config ?? {}) as Record<string, unknown>),
+    outsideWindowOptions: outsideWindowModes(type),
     publicKey: type === "webchat" ? row.publicKey : null,
     embedSnippet:
       type === "webchat" && row.publicKey

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { channels } from "@/drizzle/schema";
+import { forgetChannel } from "../../../runtime/channel-cache";
 import type { WorkspaceContext } from "../../trpc";
 import { loadChannel } from "./channel-access";
 import type { channelIdInput } from "./channel-inputs";
@@ -17,6 +18,8 @@ async function setStatus({ ctx, input }: Call, status: "active" | "disabled") {
     .update(channels)
     .set({ status })
     .where(and(eq(channels.id, row.id), eq(channels.workspaceId, ctx.workspaceId)));
+  // This process at once; other worker processes within the channel cache's few seconds.
+  forgetChannel(ctx.database, row.id);
   return { id: row.id, status };
 }
 
