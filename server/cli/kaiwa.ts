@@ -5,6 +5,7 @@ import { webhookUrl } from "../channels/webhook-url";
 import { openDatabase, type Database } from "../db/client";
 import { applyMigrations } from "../db/migrate";
 import { DEMO_WORKSPACE_SLUG, seedDemoWorkspace } from "../db/seed";
+import { DomainError } from "../domain-errors";
 import { env } from "../env.js";
 
 const usage = `Usage: npm run kaiwa -- <command>
@@ -113,6 +114,15 @@ async function open(): Promise<Database> {
 
 class CliError extends Error {}
 
+// A refused publish carries the compiler's diagnostics (through the tRPC error's cause): name each one,
+// with its node, so the operator can fix the document without opening the builder.
+function diagnosticLines(error: unknown): string[] {
+  const cause = (error as { cause?: unknown }).cause;
+  if (!(cause instanceof DomainError)) return [];
+  const diagnostics = (cause.details?.diagnostics ?? []) as { code: string; message: string; nodeId?: string }[];
+  return diagnostics.map((diagnostic) => `${diagnostic.code}${diagnostic.nodeId ? ` (node ${diagnostic.nodeId})` : ""}: ${diagnostic.message}`);
+}
+
 type Options = { values: Map<string, string>; flags: Set<string>; positional: string[] };
 const valueOptions = new Set(["type", "name", "credentials", "api-base-url", "workspace"]);
 
@@ -144,8 +154,8 @@ function parseJson(text: string, what: string): unknown {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof CliError ? error.message : (error as Error).message;
-    console.error(`kaiwa: ${message}`);
+    console.error(`kaiwa: ${(error as Error).message}`);
+    for (const line of diagnosticLines(error)) console.error(`  ${line}`);
     process.exit(1);
   },
 );

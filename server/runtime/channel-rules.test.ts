@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDoc } from "@/flows-runtime/testing/build-doc";
 import { createCaller } from "../api/root";
@@ -6,6 +7,7 @@ import { metaTestKit } from "../channels/meta/meta-test-kit";
 import { startFakeTelegramApi } from "../channels/telegram/fake-telegram-api";
 import type { FakeApi } from "../channels/testing/fake-api-server";
 import { startFakeWhatsappApi } from "../channels/whatsapp/fake-whatsapp-api";
+import { settleWithRetries } from "../channels/testing/webhook-test-kit";
 import { startHarness, type Harness } from "./testing/runtime-harness";
 
 const botToken = "123456:TEST-token_abc";
@@ -13,9 +15,10 @@ const secretToken = "s3cret_Token-42";
 const appSecret = "meta-app-secret-42";
 const telegramHeaders = { "content-type": "application/json", "x-telegram-bot-api-secret-token": secretToken };
 let updateId = 500_000;
+const fixture = (name: string) => readFileSync(new URL(`../channels/telegram/fixtures/${name}.json`, import.meta.url), "utf8");
 
 const telegramText = (fromId: number, text: string) =>
-  JSON.stringify({ update_id: ++updateId, message: { message_id: updateId, from: { id: fromId, is_bot: false, first_name: "Ken" }, chat: { id: fromId, type: "private" }, date: 1718000000, text } });
+  JSON.stringify({ update_id: ++updateId, message: { message_id: updateId, from: { id: fromId, is_bot: false, first_name: "Ken" }, chat: { id: fromId, type: "private" }, date: Math.floor(Date.now() / 1000), text } });
 
 const whatsappText = (waId: string, text: string) =>
   JSON.stringify({
@@ -94,6 +97,32 @@ describe("channel rules in the runtime", () => {
     expect(textsTo(telegram, 8002)[0]).toMatch(/^Hi Ken! Welcome!/);
   });
 
+  it("a reply still waiting to be retried is not sent once the contact blocks the bot; writing again unblocks", async () => {
+    // Telegram's 429 says "retry after 7": the welcome waits that long, and meanwhile the contact blocks the bot.
+    telegram.failNext(429);
+    await harness.post("telegram", telegramId, telegramText(8003, "hi"), telegramHeaders);
+    // Not harness.settle(): it would wait for the retry.
+    await expect.poll(() => telegram.requests.filter((request) => request.status === 429 && sentTo(request.json, "8003")).length).toBe(1);
+    const blocked = JSON.parse(fixture("blocked")) as { update_id: number; my_chat_member: { chat: { id: number }; from: { id: number } } };
+    blocked.update_id = ++updateId;
+    blocked.my_chat_member.chat.id = blocked.my_chat_member.from.id = 8003;
+    expect((await harness.post("telegram", telegramId, JSON.stringify(blocked), telegramHeaders)).status).toBe(200);
+    await settleWithRetries(harness);
+    expect(telegram.requests.filter((request) => request.status === 200 && sentTo(request.json, "8003"))).toEqual([]);
+    expect(await outbound(harness, "8003")).toEqual([
+      { status: "failed", error: "contact opted out (unfollowed, unsubscribed or blocked)" },
+      { status: "failed", error: "contact opted out (unfollowed, unsubscribed or blocked)" },
+    ]);
+
+    await harness.post("telegram", telegramId, telegramText(8003, "start"), telegramHeaders);
+    await harness.settle();
+    const delivered = telegram.requests.filter((request) => request.status === 200 && sentTo(request.json, "8003"));
+    // The survey was still waiting on its first question: "start" is not one of the choices, so it asks again.
+    expect(delivered.map((request) => (request.json as { text: string }).text)).toEqual([
+      "Sorry, I didn't get that. Please choose one of the options below, or reply with its number.",
+    ]);
+  });
+
   it("outside WhatsApp's 24-hour window a bot message fails visibly instead of being sent", async () => {
     const waId = "819011112222";
     await startReminder(harness, whatsappId, waId);
@@ -163,7 +192,8 @@ function outbound(harness: Harness, externalId: string) {
 
 function sentTo(json: unknown, to: string): boolean {
   const body = json as { to?: string; recipient?: { id?: string } } | undefined;
-  return body?.to === to || body?.recipient?.id === to;
+  const chat = (json as { chat_id?: unknown } | undefined)?.chat_id;
+  return body?.to === to || body?.recipient?.id === to || (chat !== undefined && String(chat) === to);
 }
 
 function whatsappTextsTo(api: FakeApi, waId: string): string[] {

@@ -48,6 +48,11 @@ export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise
     case "referral": {
       if (!externalId) return ["event without a contact id: nothing to answer"];
       const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName);
+      // Writing after the opt-out means they unblocked or resubscribed (Telegram, Viber...); a message
+      // written before it and delivered late does not. Not on SMS: carriers keep a STOP until START.
+      if (contact.optedOutAt && channel.type !== "sms" && (event.timestamp ?? Date.now()) > contact.optedOutAt.getTime()) {
+        await setOptOut(tx, contact, false);
+      }
       await recordInbound(tx, contact);
       const message = event.message ? inboundMessageSchema.parse(event.message) : undefined;
       if (event.context) deps.after.interactions.push({ channelId: channel.id, context: event.context });

@@ -2,6 +2,9 @@ import type { Database } from "../db/client";
 import type { SendResult } from "../channels/channel-adapter";
 import { log } from "../log";
 import { cachedChannel } from "./channel-cache";
+import { observedFetch } from "./observed-fetch";
+import { canResendSafely, markUnconfirmed, recordSendResult, recoverStale } from "./outbox-records";
+import { optOutReason } from "./send-rules";
 import { channelRates, createTokenBucket, type TokenBucket } from "./token-bucket";
 
 export type OutboxSender = { wake: () => void; idle: () => Promise<void>; stop: () => Promise<void> };
@@ -10,11 +13,22 @@ export type DeliveredMessage = { contactId: string; channelId: string; messageId
 const POLL_MS = 250;
 const CLAIM_BATCH = 50;
 const MAX_IN_FLIGHT = 64;
-const MAX_ATTEMPTS = 8;
 // A claimed row is leased this long; past it, its worker is presumed dead mid-call.
 const LEASE_SECONDS = 60;
+// No platform call may take longer (adapters have their own, usually shorter, timeouts).
+const SEND_TIMEOUT_MS = 15_000;
 
-type ClaimedRow = { id: string; message_id: string; channel_id: string; contact_id: string; payload: OutboxPayload; idempotency_key: string; attempts: number };
+type ClaimedRow = {
+  id: string;
+  message_id: string;
+  channel_id: string;
+  contact_id: string;
+  payload: OutboxPayload;
+  idempotency_key: string;
+  attempts: number;
+  // The contact opted out (STOP, unfollow) after this row was queued: it must not go out any more.
+  opted_out: boolean;
+};
 type OutboxPayload = { to: string; payload: unknown; context?: Record<string, string> };
 
 // Drains the outbox: per contact strictly in order and one request at a time (only a contact's
@@ -22,9 +36,10 @@ type OutboxPayload = { to: string; payload: unknown; context?: Record<string, st
 // visibly on a permanent error. Woken after commits; polls for other processes' rows and retries.
 export function startOutboxSender(
   database: Database,
-  options: { onDelivered?: (message: DeliveredMessage) => void; leaseSeconds?: number } = {},
+  options: { onDelivered?: (message: DeliveredMessage) => void; leaseSeconds?: number; sendTimeoutMs?: number } = {},
 ): OutboxSender {
   const leaseSeconds = options.leaseSeconds ?? LEASE_SECONDS;
+  const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
   const buckets = new Map<string, TokenBucket>();
   let inFlight = 0;
   let stopped = false;
@@ -87,6 +102,8 @@ export function startOutboxSender(
       result = { ok: false, retryable: false, error: loaded ? `channel cannot send: ${loaded.credentialsProblem}` : "the channel no longer exists" };
     } else if (loaded.disabled) {
       result = { ok: false, retryable: false, error: "the channel is disabled" };
+    } else if (row.opted_out) {
+      result = { ok: false, retryable: false, error: optOutReason(loaded.type) };
     } else {
       let bucket = buckets.get(row.channel_id);
       if (!bucket) buckets.set(row.channel_id, (bucket = createTokenBucket(channelRates[loaded.type])));
@@ -97,19 +114,24 @@ export function startOutboxSender(
       if (Date.now() - waitStarted > 500) {
         await database.query("update outbox set next_attempt_at = now() + make_interval(secs => $2) where id = $1 and status = 'sending'", [row.id, leaseSeconds]);
       }
+      const observed = observedFetch(sendTimeoutMs);
       try {
         result = await loaded.adapter.send(
           { to: row.payload.to, payload: row.payload.payload, idempotencyKey: row.idempotency_key, ...(row.payload.context ? { context: row.payload.context } : {}) },
           loaded.channel,
-          fetch,
+          observed.fetch,
         );
       } catch (error) {
         // An adapter should return failures, not throw; treat a throw like a network error.
         result = { ok: false, retryable: true, error: `send failed: ${(error as Error).message}` };
       }
+      if (!result.ok && result.retryable && observed.outcomeUnknown() && !canResendSafely(loaded)) {
+        await markUnconfirmed(database, row.id, result.error).catch((error: unknown) => log.error("outbox result could not be recorded", { outboxId: row.id, error }));
+        return;
+      }
     }
     try {
-      await record(database, row, result);
+      await recordSendResult(database, row, result);
       if (result.ok) options.onDelivered?.({ contactId: row.contact_id, channelId: row.channel_id, messageId: row.message_id });
     } catch (error) {
       // Left in `sending`: the lease runs out and recovery decides (never a blind resend).
@@ -155,65 +177,8 @@ async function claim(database: Database, limit: number, leaseSeconds: number): P
      )
      update outbox set status = 'sending', attempts = outbox.attempts + 1, next_attempt_at = now() + make_interval(secs => ${Number(leaseSeconds)})
      from due where outbox.id = due.id
-     returning outbox.id, outbox.message_id, outbox.channel_id, outbox.contact_id, outbox.payload, outbox.idempotency_key, outbox.attempts`,
+     returning outbox.id, outbox.message_id, outbox.channel_id, outbox.contact_id, outbox.payload, outbox.idempotency_key, outbox.attempts,
+       exists (select 1 from contact_identities ci where ci.contact_id = outbox.contact_id and ci.channel_id = outbox.channel_id
+               and ci.opted_out_at is not null) as opted_out`,
   );
-}
-
-async function record(database: Database, row: ClaimedRow, result: SendResult): Promise<void> {
-  if (result.ok) {
-    await database.query(
-      `with o as (update outbox set status = 'sent', last_error = null where id = $1 returning message_id)
-       update messages set status = case when status in ('queued', 'unconfirmed') then 'sent' else status end,
-         external_id = coalesce($2, external_id), error = null
-       from o where messages.id = o.message_id`,
-      [row.id, result.externalId ?? null],
-    );
-    return;
-  }
-  const error = (result.error || "send failed").slice(0, 1000);
-  if (result.retryable && row.attempts < MAX_ATTEMPTS) {
-    const delayMs = Math.max(result.retryAfterMs ?? 0, backoffMs(row.attempts));
-    await database.query(
-      "update outbox set status = 'pending', last_error = $2, next_attempt_at = now() + make_interval(secs => $3) where id = $1",
-      [row.id, error, delayMs / 1000],
-    );
-    return;
-  }
-  const reason = result.retryable ? `gave up after ${row.attempts} attempts: ${error}` : error;
-  await database.query(
-    `with o as (update outbox set status = 'failed', last_error = $2 where id = $1 returning message_id)
-     update messages set status = 'failed', error = $2 from o where messages.id = o.message_id`,
-    [row.id, reason],
-  );
-}
-
-// 1 s, 2 s, 4 s… up to 5 minutes, with ±20% jitter so a platform's recovery is not met by a stampede.
-export function backoffMs(attempts: number): number {
-  const base = Math.min(300_000, 1_000 * 2 ** Math.max(0, attempts - 1));
-  return Math.round(base * (0.8 + Math.random() * 0.4));
-}
-
-// Rows left in `sending` past their lease: their worker died during the API call, so the platform may
-// or may not have the message. Resent only where the platform dedupes by our key (or it is our own web
-// chat); otherwise marked `unconfirmed` (visible), for a status webhook to settle.
-async function recoverStale(database: Database): Promise<void> {
-  const stale = await database.query<{ id: string; channel_id: string }>(
-    "select id, channel_id from outbox where status = 'sending' and next_attempt_at < now() limit 500",
-  );
-  for (const row of stale) {
-    const loaded = await cachedChannel(database, row.channel_id).catch(() => null);
-    const safe = loaded && (loaded.adapter.idempotentSends === true || loaded.type === "webchat");
-    if (safe) {
-      await database.query("update outbox set status = 'pending', next_attempt_at = now() where id = $1 and status = 'sending' and next_attempt_at < now()", [row.id]);
-      continue;
-    }
-    await database.query(
-      `with o as (
-         update outbox set status = 'unconfirmed', last_error = $2
-         where id = $1 and status = 'sending' and next_attempt_at < now() returning message_id
-       )
-       update messages set status = 'unconfirmed', error = $2 from o where messages.id = o.message_id and messages.status = 'queued'`,
-      [row.id, "The worker stopped during the send: it may or may not have reached the platform. Not resent, to avoid a duplicate; a delivery status will confirm it."],
-    );
-  }
 }

@@ -27,7 +27,7 @@ const holder = globalThis as typeof globalThis & {
   __kaiwaRuntimeOptions?: RuntimeOptions;
 };
 
-export type RuntimeOptions = { concurrency?: number; outboxLeaseSeconds?: number };
+export type RuntimeOptions = { concurrency?: number; outboxLeaseSeconds?: number; sendTimeoutMs?: number };
 
 // Set before the process-wide runtime starts (the worker's command line).
 export function configureRuntime(options: RuntimeOptions): void {
@@ -65,6 +65,7 @@ export async function createRuntime(kaiwa: Kaiwa, options: RuntimeOptions = {}):
   const sender = startOutboxSender(database, {
     onDelivered: (message) => runtimeEvents.emit("outbound", message),
     ...(options.outboxLeaseSeconds ? { leaseSeconds: options.outboxLeaseSeconds } : {}),
+    ...(options.sendTimeoutMs ? { sendTimeoutMs: options.sendTimeoutMs } : {}),
   });
   const onCommitted = (after: AfterCommit) => {
     if (after.outbound > 0) sender.wake();

@@ -15,9 +15,7 @@ export type SendDecision =
 const HOUR_MS = 3_600_000;
 
 export function sendDecision(channel: SendRuleChannel, contact: Pick<ContactRecord, "optedOutAt" | "lastInboundAt">, now: number): SendDecision {
-  if (contact.optedOutAt) {
-    return { kind: "refused", reason: channel.type === "sms" ? "contact opted out (STOP)" : "contact opted out (unfollowed, unsubscribed or blocked)" };
-  }
+  if (contact.optedOutAt) return { kind: "refused", reason: optOutReason(channel.type) };
   const capabilities = channelCapabilities[channel.type];
   const hours = capabilities.messagingWindowHours;
   const sinceInbound = contact.lastInboundAt ? now - contact.lastInboundAt.getTime() : Infinity;
@@ -46,4 +44,8 @@ export function whatsappTemplatePayload(decision: Extract<SendDecision, { kind: 
       components: [{ type: "body", parameters: [{ type: "text", text: text.slice(0, 1024) }] }],
     },
   };
+}
+
+export function optOutReason(type: ChannelType): string {
+  return type === "sms" ? "contact opted out (STOP)" : "contact opted out (unfollowed, unsubscribed or blocked)";
 }

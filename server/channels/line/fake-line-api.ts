@@ -17,7 +17,7 @@ export function startFakeLineApi(options: FakeLineOptions = {}): Promise<FakeApi
   const acceptedRetryKeys = new Map<string, string>();
   let nextId = 480000000000000;
   return startFakeApi({
-    failure: (status) => ({ message: status === 429 ? "The API rate limit has been exceeded. Try again later." : "An error occurred in the backend server" }),
+    failure: (status) => lineFailure(status),
     handle: (request) => {
       if (request.method !== "POST") return fail(405, "Method Not Allowed");
       if (request.headers.authorization !== `Bearer ${token}`) return fail(401, "Authentication failed. Confirm that the access token in the authorization header is valid.");
@@ -84,6 +84,13 @@ function checkQuickReply(quickReply: unknown, at: string): Problem[] {
     }
   });
   return problems;
+}
+
+// LINE's own bodies for a forced failure: a 400 names the invalid property, as LINE's validation does.
+function lineFailure(status: number): FakeResponse["body"] {
+  if (status === 400) return { message: "The request body has 1 error(s)", details: [{ message: "May not be empty", property: "messages[0].text" }] };
+  if (status === 429) return { message: "The API rate limit has been exceeded. Try again later." };
+  return { message: "An error occurred in the backend server" };
 }
 
 function fail(status: number, message: string): FakeResponse {

@@ -13,4 +13,7 @@ export const lineAdapter = defineChannelAdapter<LineCredentials>({
   verify: verifyLineSignature,
   normalise: (request) => normaliseLine(request),
   send: (request, channel, fetch) => sendLine(request, channel, fetch),
+  // Pushes carry X-Line-Retry-Key (our outbox key): LINE accepts a key once, so resending a push whose
+  // outcome is unknown cannot deliver it twice. (A reply's token is single use, so it cannot either.)
+  idempotentSends: true,
 });

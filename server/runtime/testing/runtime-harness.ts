@@ -5,7 +5,7 @@ import { seedDemoWorkspace } from "../../db/seed";
 import { startQueue } from "../../queue/queue";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { startRuntimeHttpServer, type RuntimeHttpServer } from "../http-server";
-import { createRuntime, type Runtime } from "../runtime";
+import { createRuntime, type Runtime, type RuntimeOptions } from "../runtime";
 
 export type Harness = {
   database: TestDatabase;
@@ -24,12 +24,12 @@ export type Harness = {
 
 // A whole runtime on a fresh database: the demo workspace (its onboarding survey published as the
 // default flow), pg-boss, the processor, the sender, and the real webhook HTTP server on a free port.
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: RuntimeOptions = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const { workspaceId, ownerId } = await seedDemoWorkspace(database);
   const queue = await startQueue(database);
   const kaiwa: Kaiwa = { database, queue };
-  const runtime = await createRuntime(kaiwa);
+  const runtime = await createRuntime(kaiwa, options);
   const http = await startRuntimeHttpServer(kaiwa);
   const request = async (method: string, path: string, body?: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${http.url}${path}`, { method, body, headers });

@@ -1,0 +1,30 @@
+import type { FetchLike } from "../channels/channel-adapter";
+
+// Errors that prove the request never left: no connection was made, so a resend cannot duplicate it.
+const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+
+export type ObservedFetch = { fetch: FetchLike; outcomeUnknown: () => boolean };
+
+// The fetch the sender hands to an adapter for one send. It remembers whether a call failed in a way
+// that leaves its outcome unknown (a timeout, a connection dropped mid-request): the platform may have
+// the message, so without an idempotency key it must not be resent blindly. `timeoutMs` caps every call.
+export function observedFetch(timeoutMs: number): ObservedFetch {
+  let unknown = false;
+  return {
+    outcomeUnknown: () => unknown,
+    fetch: async (input, init) => {
+      const deadline = AbortSignal.timeout(timeoutMs);
+      try {
+        return await fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+      } catch (error) {
+        if (!neverSent(error)) unknown = true;
+        throw error;
+      }
+    },
+  };
+}
+
+function neverSent(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === "string" && notSentCodes.has(cause.code);
+}
