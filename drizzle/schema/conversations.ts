@@ -65,6 +65,8 @@ export const messages = pgTable(
     sentByUserId: uuid("sent_by_user_id"),
     error: text("error"),
     createdAt: createdAt(),
+    // Orders messages written in the same millisecond (PGlite's clock has millisecond resolution).
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
   },
   (table) => [
     uniqueIndex("messages_channel_external_idx").on(table.channelId, table.externalId),

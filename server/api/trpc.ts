@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import type { Database } from "../db/client";
 import { DomainError, type DomainErrorCode } from "../domain-errors";
+import { forgetWorkspaceView } from "../runtime/flow-cache";
 import type { Queue } from "../queue/queue";
 
 export type Context = {
@@ -53,6 +54,12 @@ export const workspaceProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "This call needs a workspace." });
   }
   return next({ ctx: { ...ctx, workspaceId: ctx.workspaceId, userId: ctx.userId } });
+}).use(async ({ ctx, type, next }) => {
+  const result = await next();
+  // A publish, a new default flow or new business hours apply to the very next message in this
+  // process (other worker processes pick them up within the runtime cache's second).
+  if (type === "mutation" && result.ok) forgetWorkspaceView(ctx.database, ctx.workspaceId);
+  return result;
 });
 
 export type WorkspaceContext = Context & { workspaceId: string; userId: string };

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { channels, flows, messages, users } from "@/drizzle/schema";
 import type { Db } from "../db/client";
@@ -6,8 +6,9 @@ import { loadContact } from "./load-contact";
 
 export const contactTimelineInput = z.object({
   contactId: z.string().uuid(),
-  // The oldest message already shown: older ones come next.
-  cursor: z.object({ createdAt: z.string(), id: z.string().uuid() }).nullish(),
+  // The oldest message already shown: older ones come next. By `seq`, the order they were written in
+  // (timestamps tie within a millisecond).
+  cursor: z.object({ seq: z.number().int() }).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 
@@ -18,12 +19,7 @@ export type TimelineAuthor = "contact" | "bot" | "human";
 export async function contactTimeline(db: Db, workspaceId: string, rawInput: z.input<typeof contactTimelineInput>) {
   const input = contactTimelineInput.parse(rawInput);
   const contact = await loadContact(db, workspaceId, input.contactId);
-  const before = input.cursor
-    ? or(
-        lt(messages.createdAt, sql`${input.cursor.createdAt}::timestamptz`),
-        and(eq(messages.createdAt, sql`${input.cursor.createdAt}::timestamptz`), lt(messages.id, input.cursor.id)),
-      )
-    : undefined;
+  const before = input.cursor ? lt(messages.seq, input.cursor.seq) : undefined;
   const rows = await db
     .select({
       id: messages.id,
@@ -38,14 +34,14 @@ export async function contactTimeline(db: Db, workspaceId: string, rawInput: z.i
       error: messages.error,
       channelType: channels.type,
       createdAt: messages.createdAt,
-      createdAtText: sql<string>`${messages.createdAt}::text`,
+      seq: messages.seq,
     })
     .from(messages)
     .innerJoin(channels, eq(channels.id, messages.channelId))
     .leftJoin(flows, eq(flows.id, messages.flowId))
     .leftJoin(users, eq(users.id, messages.sentByUserId))
     .where(and(eq(messages.contactId, contact.id), eq(messages.workspaceId, workspaceId), before))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .orderBy(desc(messages.seq))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
@@ -63,7 +59,7 @@ export async function contactTimeline(db: Db, workspaceId: string, rawInput: z.i
       channelType: row.channelType,
       createdAt: row.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > input.limit && last ? { createdAt: last.createdAtText, id: last.id } : null,
+    nextCursor: rows.length > input.limit && last ? { seq: last.seq } : null,
   };
 }
 

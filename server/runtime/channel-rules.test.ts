@@ -74,7 +74,7 @@ describe("channel rules in the runtime", () => {
     await harness.settle();
     expect(textsTo(telegram, 8001)).toEqual(["Connecting you to our team."]);
     const [conversation] = await harness.database.query<{ bot_paused: boolean; inbound: string[] }>(
-      `select c.bot_paused, (select array_agg(m.content->>'text' order by m.created_at) from messages m where m.conversation_id = c.id and m.direction = 'inbound') as inbound
+      `select c.bot_paused, (select array_agg(m.content->>'text' order by m.seq) from messages m where m.conversation_id = c.id and m.direction = 'inbound') as inbound
        from conversations c join contact_identities ci on ci.contact_id = c.contact_id where ci.external_id = '8001'`,
     );
     expect(conversation).toEqual({ bot_paused: true, inbound: ["agent", "hello?", "start"] });
@@ -185,7 +185,7 @@ async function ageLastInbound(harness: Harness, externalId: string) {
 function outbound(harness: Harness, externalId: string) {
   return harness.database.query<{ status: string; error: string | null }>(
     `select m.status, m.error from messages m join contact_identities ci on ci.contact_id = m.contact_id
-     where ci.external_id = $1 and m.direction = 'outbound' order by m.created_at`,
+     where ci.external_id = $1 and m.direction = 'outbound' order by m.seq`,
     [externalId],
   );
 }

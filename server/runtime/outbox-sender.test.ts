@@ -25,7 +25,7 @@ describe("the outbox sender when the platform's answer is lost", () => {
   const outbound = (waId: string) =>
     harness.database.query<{ text: string; status: string; error: string | null; external_id: string | null }>(
       `select m.content->'payload'->'text'->>'body' as text, m.status, m.error, m.external_id from messages m
-       join contact_identities ci on ci.contact_id = m.contact_id where ci.external_id = $1 and m.direction = 'outbound' order by m.created_at`,
+       join contact_identities ci on ci.contact_id = m.contact_id where ci.external_id = $1 and m.direction = 'outbound' order by m.seq`,
       [waId],
     );
 

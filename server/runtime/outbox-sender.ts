@@ -5,7 +5,7 @@ import { cachedChannel } from "./channel-cache";
 import { observedFetch } from "./observed-fetch";
 import { canResendSafely, markUnconfirmed, recordSendResult, recoverStale } from "./outbox-records";
 import { optOutReason } from "./send-rules";
-import { channelRates, createTokenBucket, type TokenBucket } from "./token-bucket";
+import { channelRates, createContactPacer, createTokenBucket, type TokenBucket } from "./token-bucket";
 
 export type OutboxSender = { wake: () => void; idle: () => Promise<void>; stop: () => Promise<void> };
 export type DeliveredMessage = { contactId: string; channelId: string; messageId: string };
@@ -41,6 +41,7 @@ export function startOutboxSender(
   const leaseSeconds = options.leaseSeconds ?? LEASE_SECONDS;
   const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
   const buckets = new Map<string, TokenBucket>();
+  const contactPacer = createContactPacer();
   let inFlight = 0;
   let stopped = false;
   let woken = false;
@@ -109,6 +110,7 @@ export function startOutboxSender(
       if (!bucket) buckets.set(row.channel_id, (bucket = createTokenBucket(channelRates[loaded.type])));
       const waitStarted = Date.now();
       await bucket.take();
+      await contactPacer.take(loaded.type, `${row.channel_id}|${row.contact_id}`);
       // The lease covers the API call, not the queue for a token: renew it if pacing took a while, or
       // another process would take this live send for an interrupted one.
       if (Date.now() - waitStarted > 500) {

@@ -133,7 +133,7 @@ async function counts(harness: Harness) {
 async function inboundTexts(harness: Harness, externalId: string): Promise<string[]> {
   const rows = await harness.database.query<{ text: string }>(
     `select m.content->>'text' as text from messages m join contact_identities ci on ci.contact_id = m.contact_id
-     where ci.external_id = $1 and m.direction = 'inbound' order by m.created_at`,
+     where ci.external_id = $1 and m.direction = 'inbound' order by m.seq`,
     [externalId],
   );
   return rows.map((row) => row.text);

@@ -35,7 +35,7 @@ export async function reconcileStatus(tx: Tx, channelId: string, event: Normalis
     `select m.id from messages m
      join contact_identities ci on ci.contact_id = m.contact_id and ci.channel_id = m.channel_id
      where m.channel_id = $1 and ci.external_id = $2 and m.status = 'unconfirmed' and m.external_id is null
-     order by m.created_at limit 1`,
+     order by m.seq limit 1`,
     [channelId, externalId],
   );
   if (!orphan) return;

@@ -40,3 +40,35 @@ export function createTokenBucket(ratePerSecond: number, burst = Math.max(1, Mat
     },
   };
 }
+
+// What each platform tolerates to one contact (CHANNELS.md): Telegram about one message a second in a
+// chat, WhatsApp bursts of up to 45 then about one every 6 s. The others set no per-contact limit.
+export const contactRates: Partial<Record<ChannelType, { ratePerSecond: number; burst: number }>> = {
+  telegram: { ratePerSecond: 1, burst: 3 },
+  whatsapp: { ratePerSecond: 1 / 6, burst: 45 },
+};
+
+const IDLE_BUCKET_MS = 5 * 60_000;
+
+export type ContactPacer = { take: (type: ChannelType, contactKey: string) => Promise<void> };
+
+// One bucket per (channel, contact) that has sent lately; a full bucket idle for minutes is dropped.
+export function createContactPacer(): ContactPacer {
+  const buckets = new Map<string, { bucket: TokenBucket; usedAt: number }>();
+  let sweptAt = Date.now();
+  return {
+    take: (type, contactKey) => {
+      const rate = contactRates[type];
+      if (!rate) return Promise.resolve();
+      const now = Date.now();
+      if (now - sweptAt > IDLE_BUCKET_MS) {
+        sweptAt = now;
+        for (const [key, entry] of buckets) if (now - entry.usedAt > IDLE_BUCKET_MS) buckets.delete(key);
+      }
+      let entry = buckets.get(contactKey);
+      if (!entry) buckets.set(contactKey, (entry = { bucket: createTokenBucket(rate.ratePerSecond, rate.burst), usedAt: now }));
+      entry.usedAt = now;
+      return entry.bucket.take();
+    },
+  };
+}

@@ -128,7 +128,7 @@ describe.skipIf(testBackend() !== "postgres")("worker processes on one PostgreSQ
     expect(reference!.length).toBeGreaterThan(10);
     for (const contact of contacts) expect(replies.get(String(contact)), `contact ${contact}`).toEqual(reference);
     const inbound = await database.query<{ external_id: string; texts: string[] }>(
-      `select ci.external_id, array_agg(m.content->>'text' order by m.created_at) as texts
+      `select ci.external_id, array_agg(m.content->>'text' order by m.seq) as texts
        from messages m join contact_identities ci on ci.contact_id = m.contact_id
        where m.direction = 'inbound' and ci.external_id like '1000%' group by ci.external_id`,
     );

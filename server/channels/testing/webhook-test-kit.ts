@@ -59,7 +59,7 @@ export async function sentTo(harness: Harness, channelId: string, externalId: st
   return harness.database.query<ContactMessageRow>(
     `select m.id, m.content->>'text' as text, m.status, m.error, m.external_id from messages m
      join contact_identities ci on ci.contact_id = m.contact_id and ci.channel_id = m.channel_id
-     where m.channel_id = $1 and ci.external_id = $2 and m.direction = 'outbound' order by m.created_at, m.id`,
+     where m.channel_id = $1 and ci.external_id = $2 and m.direction = 'outbound' order by m.seq`,
     [channelId, externalId],
   );
 }

@@ -78,7 +78,7 @@ export type OutboundRow = { text: string | null; status: string; error: string |
 export async function outboundMessages(database: TestDatabase, channelId: string): Promise<OutboundRow[]> {
   return database.query<OutboundRow>(
     `select content->>'text' as text, status, error, external_id from messages
-     where channel_id = $1 and direction = 'outbound' order by created_at, id`,
+     where channel_id = $1 and direction = 'outbound' order by seq`,
     [channelId],
   );
 }
