@@ -22,6 +22,7 @@ export { nextNodeId, outgoingEdges, reachableFrom, triggerNodeIds, type GraphLik
 
 // Compiler
 export { compile, BUILT_IN_CONTACT_FIELDS, type CompileOptions, type CompileResult } from "./compile/compile";
+export type { ContactFieldType, KnownField } from "./compile/check-field-types";
 export { diagnosticSchema, hasErrors, type Diagnostic } from "./compile/diagnostic";
 export { sha256Hex } from "./compile/sha256";
 export { canonicalJson } from "./compile/canonical-json";

@@ -1,7 +1,9 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
+import { secondaryButton } from "@/components/flows/buttons";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import type { ContactFilterInput } from "@/server/contacts/contact-filter";
 import type { ContactSort } from "@/server/contacts/list-contacts";
@@ -42,9 +44,20 @@ export function ContactsPage({ initialSegmentId }: { initialSegmentId?: string }
 
   return (
     <section className="mx-auto max-w-6xl px-8 py-8">
-      <header className="mb-4">
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Contacts</h1>
-        <p className="mt-1 text-sm text-slate-600">Everyone who has talked to your bots, with the tags and fields your flows collected.</p>
+      <header className="mb-4 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Contacts</h1>
+          <p className="mt-1 text-sm text-slate-600">Everyone who has talked to your bots, with the tags and fields your flows collected.</p>
+        </div>
+        <div className="flex items-center gap-2">
+          <Link href="/contacts/import" data-testid="contacts-import-link" className={secondaryButton}>
+            Import CSV
+          </Link>
+          {/* The same filter as the list: the download is exactly the contacts shown. */}
+          <a href={`/api/exports/contacts?filter=${encodeURIComponent(JSON.stringify(filter))}`} data-testid="contacts-export-link" className={secondaryButton} download>
+            Export CSV
+          </a>
+        </div>
       </header>
       <ContactsNav current="contacts" />
       <div className="mb-3 flex flex-wrap items-center gap-3">

@@ -44,6 +44,7 @@ function LoadedFlowEditor({ flowId, document, revision }: { flowId: string; docu
   // JSON over the wire loses the parsed types: parse again at this boundary (it also fills defaults).
   const [store] = useState(() => createFlowEditorStore({ flowId, document: editorDocumentSchema.parse(document), revision }));
   const saveMutation = useMutation(trpc.flows.save.mutationOptions());
+  useCompileContext(store);
   useAutosave(store, (doc, baseRevision) => saveMutation.mutateAsync({ id: flowId, document: doc, baseRevision }));
   return (
     <FlowEditorProvider store={store}>
@@ -52,6 +53,21 @@ function LoadedFlowEditor({ flowId, document, revision }: { flowId: string; docu
       </ReactFlowProvider>
     </FlowEditorProvider>
   );
+}
+
+// The workspace's fields and flows, as publishing compiles against them: typed fields for the
+// field_type_mismatch check, flow ids for jumps.
+function useCompileContext(store: ReturnType<typeof createFlowEditorStore>) {
+  const trpc = useTRPC();
+  const fields = useQuery(trpc.fields.list.queryOptions());
+  const flows = useQuery(trpc.flows.list.queryOptions());
+  useEffect(() => {
+    if (!fields.data || !flows.data) return;
+    store.getState().setCompileContext({
+      knownFields: fields.data.map((field) => ({ key: field.key, type: field.type, options: field.options })),
+      knownFlowIds: flows.data.map((flow) => flow.id),
+    });
+  }, [store, fields.data, flows.data]);
 }
 
 function EditorLayout({ flowId }: { flowId: string }) {

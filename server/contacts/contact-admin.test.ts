@@ -97,7 +97,7 @@ describe(`contact administration on ${testBackend()}`, () => {
     expect((await refused(set("email", "hana@")))?.code).toBe("BAD_REQUEST");
     expect((await set("birthday", "2000-02-29")).value).toBe("2000-02-29");
     expect((await refused(set("birthday", "2001-02-29")))?.message).toContain("YYYY-MM-DD");
-    expect((await set("budget", "> $10k")).value).toBe("> $10k");
+    expect((await set("budget", "Over $5,000")).value).toBe("Over $5,000");
     expect((await refused(set("budget", "a million")))?.message).toContain("not one of the choices");
     expect((await refused(set("no_such_field", "x")))?.message).toContain("no contact field");
     await set("company", "");
@@ -108,7 +108,7 @@ describe(`contact administration on ${testBackend()}`, () => {
     expect(value("birthday")).toBe("2000-02-29");
     expect(value("company")).toBeNull();
     // The profile's typed fields carry what the inputs need.
-    expect(profile.fields.find((field) => field.key === "budget")).toMatchObject({ type: "single_choice", options: ["< $1k", "$1k–$10k", "> $10k"] });
+    expect(profile.fields.find((field) => field.key === "budget")).toMatchObject({ type: "single_choice", options: ["Under $1,000", "$1,000 - $5,000", "Over $5,000"] });
   });
 
   it("shows identities with opt-in and window state, the timeline with flow and node, and sessions", async () => {

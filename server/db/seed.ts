@@ -10,8 +10,9 @@ export const DEMO_OWNER_EMAIL = "owner@demo.kaiwa.local";
 const demoFields = [
   { key: "company", label: "Company", type: "text" },
   { key: "company_size", label: "Company size", type: "number" },
-  { key: "budget", label: "Budget", type: "single_choice", options: ["< $1k", "$1k–$10k", "> $10k"] },
-  { key: "interest", label: "Interest", type: "single_choice", options: ["Sales", "Support", "Just browsing"] },
+  // The lead-capture and onboarding templates' choices, so their answers are options of the fields.
+  { key: "budget", label: "Budget", type: "single_choice", options: ["Under $1,000", "$1,000 - $5,000", "Over $5,000"] },
+  { key: "interest", label: "Interest", type: "single_choice", options: ["Pricing and plans", "Help with my account", "Just looking around"] },
   { key: "birthday", label: "Birthday", type: "date" },
 ] as const;
 

@@ -4,6 +4,7 @@ import type { Queue } from "../queue/queue";
 import { findContact, findOpenConversation, findOrCreateContact, openConversation, recordInbound, setOptOut, type ContactRecord } from "./contact-records";
 import { graphForVersion, type WorkspaceRuntimeView } from "./flow-cache";
 import type { AfterCommit, FlowRun, RuntimeChannel } from "./flow-run";
+import { recordEntryPoint } from "../entry-points/record-entry-point";
 import { pickFlow } from "./pick-flow";
 import { reconcileStatus } from "./reconcile-status";
 import { runStep, waitingSession } from "./run-step";
@@ -42,7 +43,7 @@ export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise
       await setOptOut(tx, contact, false);
       await recordInbound(tx, contact);
       if (!contact.isNew && !event.ref) return [];
-      return startOrResume(deps, contact, { message: undefined, ref: event.ref, context: event.context, onlyNewContactTriggers: true });
+      return startOrResume(deps, contact, { message: undefined, ref: event.ref, context: event.context, onlyNewContactTriggers: true, follow: true });
     }
     case "message":
     case "referral": {
@@ -78,11 +79,17 @@ type StartInput = {
   dedupeKey?: string;
   context?: Record<string, string>;
   onlyNewContactTriggers?: boolean;
+  // A follow / subscribe: on LINE, whose add-friend links carry no ref, it is the entry point.
+  follow?: boolean;
 };
 
 async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: StartInput): Promise<string[]> {
   const { tx } = deps;
   const conversation = await openConversation(tx, contact);
+  const entryPoint =
+    input.ref || (input.follow && deps.channel.type === "line")
+      ? await recordEntryPoint(tx.query, { workspaceId: contact.workspaceId, channelId: contact.channelId, contactId: contact.contactId, ref: input.ref })
+      : null;
   if (input.message || input.ref) {
     // The inbound message itself, for the inbox and the contact's timeline.
     await tx.query(
@@ -103,7 +110,7 @@ async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: St
     await runStep(run, view, { flowId: session.flowId, versionId: session.versionId, graph }, session, { type: "message", message: input.message });
     return run.errors;
   }
-  const picked = pickFlow(view.flows, { message: input.message, ref: input.ref, isNewContact: contact.isNew, onlyNewContactTriggers: input.onlyNewContactTriggers });
+  const picked = pickFlow(view.flows, { message: input.message, ref: input.ref, entryPoint, isNewContact: contact.isNew, onlyNewContactTriggers: input.onlyNewContactTriggers });
   if (!picked) return [];
   await runStep(run, view, picked.flow, null, picked.event);
   return run.errors;

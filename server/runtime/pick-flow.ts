@@ -3,7 +3,15 @@ import type { PublishedFlow } from "./flow-cache";
 
 export type PickedFlow = { flow: PublishedFlow; event: Extract<EngineEvent, { type: "start" }> };
 
-export type PickInput = { message?: InboundMessage; ref?: string; isNewContact: boolean; onlyNewContactTriggers?: boolean };
+export type PickInput = {
+  message?: InboundMessage;
+  ref?: string;
+  // The entry point the ref (or a LINE follow) belongs to: triggers may name it, and its own flow
+  // opens when no trigger claims the ref.
+  entryPoint?: { id: string; flowId: string | null } | null;
+  isNewContact: boolean;
+  onlyNewContactTriggers?: boolean;
+};
 
 // Which published flow answers a contact with no waiting session: a deep-link ref names its flow, a
 // keyword is a deliberate request, then a new contact's welcome, then the workspace's default flow
@@ -17,10 +25,16 @@ export function pickFlow(flows: PublishedFlow[], input: PickInput): PickedFlow |
     if (!best || priority > best.priority) best = { priority, picked };
   };
 
+  const refs = [input.ref, input.entryPoint?.id].filter((ref): ref is string => !!ref);
   for (const flow of flows) {
-    if (input.ref) {
-      const match = matchTrigger(flow.graph, { reason: "ref", ref: input.ref });
+    for (const ref of refs) {
+      const match = matchTrigger(flow.graph, { reason: "ref", ref });
       if (match) consider(match.priority, { flow, event: { ...base, reason: "ref", triggerNodeId: match.nodeId } });
+    }
+    const first = triggerNodeIds(flow.graph)[0];
+    if (input.entryPoint?.flowId === flow.flowId && first !== undefined) {
+      // Just below a trigger that names the ref itself, above keywords and welcomes.
+      consider(TRIGGER_PRIORITY.ref - 0.5, { flow, event: { ...base, reason: "ref", triggerNodeId: first } });
     }
     if (input.isNewContact) {
       const match = matchTrigger(flow.graph, { reason: "new_contact" });
@@ -37,7 +51,6 @@ export function pickFlow(flows: PublishedFlow[], input: PickInput): PickedFlow |
         event: { ...base, reason: "first_message", triggerNodeId: match.nodeId },
       });
     } else if (flow.isDefault) {
-      const first = triggerNodeIds(flow.graph)[0];
       if (first !== undefined) consider(TRIGGER_PRIORITY.first_message, { flow, event: { ...base, reason: "first_message", triggerNodeId: first } });
     }
   }

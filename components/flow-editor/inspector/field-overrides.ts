@@ -3,6 +3,8 @@ import { BusinessHoursWeeklyField } from "./custom/business-hours-fields";
 import { ConditionClauseField } from "./custom/condition-fields";
 import { JumpFlowField } from "./custom/jump-fields";
 import { questionHiddenFields } from "./custom/question-fields";
+import { SaveTargetKeyField } from "./custom/save-target-key-field";
+import { SchedulePickerField } from "./custom/schedule-picker-field";
 import type { KindOverrides } from "./schema-form/schema-form-context";
 
 // Where the generic zod form needs better words or a better widget, by node kind. A kind without an
@@ -51,12 +53,13 @@ export const fieldOverrides = {
     help: {
       retryPrompt: "Sent after an invalid answer. Leave empty for a built-in hint.",
       locale: "Date order and the language of hints. Empty: the contact's locale.",
-      "saveTo.key": "Later steps can use it as {{vars.key}}.",
+      "saveTo.key": "Later steps can use it as {{vars.key}} (a flow variable) or {{contact.key}} (a contact field).",
     },
     optionLabels: { yes_no: "Yes / No", choice: "Choice (buttons)" },
     templates: ["prompt", "retryPrompt"],
     multiline: ["prompt", "retryPrompt"],
     hidden: questionHiddenFields,
+    fields: { "saveTo.key": SaveTargetKeyField },
   },
   condition: {
     labels: { rules: "Rules (first match wins)", "rules.*.label": "Rule name", "rules.*.all": "All of these" },
@@ -64,10 +67,10 @@ export const fieldOverrides = {
     templates: [],
   },
   business_hours: {
-    labels: { scheduleId: "Workspace schedule ID", schedule: "Custom hours for this step", "schedule.timeZone": "Time zone", "schedule.weekly": "Weekly hours", "schedule.holidays": "Closed on (YYYY-MM-DD)" },
-    help: { scheduleId: "Empty: the workspace's first schedule. Custom hours below win over it." },
+    labels: { scheduleId: "Business hours calendar", schedule: "Custom hours for this step", "schedule.timeZone": "Time zone", "schedule.weekly": "Weekly hours", "schedule.holidays": "Closed on (YYYY-MM-DD)" },
+    help: { scheduleId: "Custom hours below win over the calendar." },
     placeholders: { "schedule.holidays": "2025-12-25" },
-    fields: { "schedule.weekly": BusinessHoursWeeklyField },
+    fields: { scheduleId: SchedulePickerField, "schedule.weekly": BusinessHoursWeeklyField },
     templates: [],
   },
   tag: { labels: { add: "Add tags", remove: "Remove tags" }, templates: [] },
@@ -76,6 +79,7 @@ export const fieldOverrides = {
     optionLabels: { field: "Contact field", variable: "Flow variable" },
     templates: ["value"],
     multiline: [],
+    fields: { key: SaveTargetKeyField },
   },
   wait: { labels: { amount: "Wait for" }, templates: [] },
   http_request: {

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { compile, type EditorDocument } from "@/flows-runtime";
+import { compile, type EditorDocument, type KnownField } from "@/flows-runtime";
 import { computeAutoLayout } from "./auto-layout";
 import {
   addNode,
@@ -24,7 +24,7 @@ export type FlowEditorInit = {
   document: EditorDocument;
   revision: number;
   readOnly?: boolean;
-  knownFields?: readonly string[];
+  knownFields?: readonly (string | KnownField)[];
   knownFlowIds?: readonly string[];
   // Ids for new nodes; injected so tests are deterministic. Uniqueness in the document is checked anyway.
   newId?: () => string;
@@ -110,6 +110,11 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
       save: { status: "saved" },
       knownFields: init.knownFields,
       knownFlowIds: init.knownFlowIds,
+
+      setCompileContext: (context) => {
+        set({ ...context });
+        set({ diagnostics: diagnose(get().document) });
+      },
 
       addNode: (kind, position) => {
         const state = get();

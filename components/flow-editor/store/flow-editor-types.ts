@@ -1,4 +1,4 @@
-import type { Diagnostic, EditorDocument, NodeKind } from "@/flows-runtime";
+import type { Diagnostic, EditorDocument, KnownField, NodeKind } from "@/flows-runtime";
 
 export type XY = { x: number; y: number };
 
@@ -27,8 +27,12 @@ export type FlowEditorState = {
   diagnostics: Diagnostic[];
   save: SaveStatus;
   // Compile options only the server knows (custom field keys, other flows for jumps).
-  knownFields: readonly string[] | undefined;
+  knownFields: readonly (string | KnownField)[] | undefined;
   knownFlowIds: readonly string[] | undefined;
+
+  // The workspace's custom fields (with their types) and flows, once loaded: diagnostics then match
+  // what publishing will say.
+  setCompileContext: (context: { knownFields?: readonly (string | KnownField)[]; knownFlowIds?: readonly string[] }) => void;
 
   addNode: (kind: NodeKind, position: XY) => string;
   updateNodeData: (nodeId: string, data: unknown) => void;

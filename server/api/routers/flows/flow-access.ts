@@ -15,11 +15,15 @@ export async function loadFlow({ db, workspaceId }: Scope, flowId: string) {
 // compile() with what only the server knows: the workspace's custom fields and its other flows (jumps).
 export async function compileInWorkspace({ db, workspaceId }: Scope, document: EditorDocument) {
   const [fieldRows, flowRows] = await Promise.all([
-    db.select({ key: fieldDefinitions.key }).from(fieldDefinitions).where(eq(fieldDefinitions.workspaceId, workspaceId)),
+    db
+      .select({ key: fieldDefinitions.key, type: fieldDefinitions.type, options: fieldDefinitions.options })
+      .from(fieldDefinitions)
+      .where(eq(fieldDefinitions.workspaceId, workspaceId)),
     db.select({ id: flows.id }).from(flows).where(eq(flows.workspaceId, workspaceId)),
   ]);
   return compile(document, {
-    knownFields: fieldRows.map((row) => row.key),
+    // With their types, so a question or set_field writing the wrong kind of value gets a warning.
+    knownFields: fieldRows.map((row) => ({ key: row.key, type: row.type, options: (row.options ?? []) as string[] })),
     knownFlowIds: flowRows.map((row) => row.id),
   });
 }
