@@ -1,6 +1,7 @@
 /*! Kaiwa web chat widget. Embed: <script src="https://<kaiwa>/kaiwa-widget.js" data-kaiwa-key="<public key>" async></script>
- * Optional: data-kaiwa-title="Shop name", data-kaiwa-color="#0f766e". No dependencies; styles live in a
- * Shadow DOM so the host page and the widget cannot restyle each other. */
+ * Optional: data-kaiwa-title="Shop name", data-kaiwa-color="#0f766e", data-kaiwa-ref="spring_sale". A page
+ * opened from an entry point's link (?kaiwa_ref=<ref>) passes that ref on. No dependencies; styles live
+ * in a Shadow DOM so the host page and the widget cannot restyle each other. */
 (function () {
   "use strict";
   var script = document.currentScript || document.querySelector("script[data-kaiwa-key]");
@@ -14,6 +15,9 @@
   var color = colorAttr && window.CSS && CSS.supports("color", colorAttr) ? colorAttr : "#0f766e";
   var titleAttr = script.getAttribute("data-kaiwa-title");
   var storeKey = "kaiwa-webchat:" + key;
+  // Sent with the first message of this page view: it attributes the visitor and opens its flow.
+  var entryRef = new URLSearchParams(location.search).get("kaiwa_ref") || script.getAttribute("data-kaiwa-ref");
+  if (entryRef && !/^[A-Za-z0-9_-]{1,64}$/.test(entryRef)) entryRef = null;
   var URL_RE = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 
   var state = { hint: null, visitor: null, cursor: 0, started: null, source: null, retry: 0, retryTimer: 0, typingTimer: 0, open: false, unread: 0, destroyed: false };
@@ -267,6 +271,7 @@
     bubble.classList.add("pending");
     var body = { visitorId: "", token: "", text: text, clientMessageId: randomId() };
     if (payload) body.payload = payload;
+    if (entryRef) body.ref = entryRef;
     var cursorBefore = state.cursor;
     try {
       await start();
@@ -286,6 +291,7 @@
         await sleep(1000 * Math.pow(2, attempt));
       }
       bubble.classList.remove("pending");
+      if (body.ref) entryRef = null;
       if (state.cursor === cursorBefore) showTyping(true);
     } catch {
       bubble.classList.remove("pending");

@@ -27,7 +27,7 @@ export function SegmentsPage() {
           <li key={segment.id} data-testid="segment-row" className="flex items-center gap-4 px-4 py-3 text-sm">
             <input aria-label={`Name of ${segment.name}`} defaultValue={segment.name} className="rounded-md border border-transparent px-2 py-1 font-medium hover:border-slate-300"
               onBlur={(event) => event.target.value.trim() && event.target.value !== segment.name && update.mutate({ id: segment.id, name: event.target.value.trim() })} />
-            <span data-testid="segment-count" className="tabular-nums text-slate-600">{segment.count.toLocaleString()} contacts</span>
+            <span data-testid="segment-count" className="tabular-nums text-slate-600">{segment.count.toLocaleString()} {segment.count === 1 ? "contact" : "contacts"}</span>
             <span className="flex-1 truncate text-xs text-slate-500">{describeFilter(segment.filter)}</span>
             <Link href={`/contacts?segment=${segment.id}`} className="text-indigo-700 hover:underline">Open</Link>
             <button type="button" className="rounded-md px-2 py-1 text-xs font-medium text-rose-700 hover:bg-rose-50" onClick={() => window.confirm(`Delete the segment “${segment.name}”? Contacts are not affected.`) && remove.mutate({ id: segment.id })}>

@@ -11,6 +11,8 @@ export const webchatMessageBodySchema = z
     // A tapped button's payload; `text` then carries its label (what the visitor saw and "said").
     payload: z.string().min(1).max(1000).optional(),
     clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "letters, digits, - and _ only"),
+    // The entry point's ref from the page's ?kaiwa_ref= (first message of a page view only).
+    ref: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ only").optional(),
   })
   .refine((body) => Boolean(body.text?.trim()) || body.payload !== undefined, { message: "a message needs text or a button payload" });
 
@@ -30,5 +32,6 @@ export function webchatEvent(body: WebchatMessageBody, now: number): NormalisedE
     contact: { externalId: body.visitorId },
     timestamp: now,
     message: { ...(text ? { text } : {}), ...(body.payload !== undefined ? { payload: body.payload } : {}) },
+    ...(body.ref ? { ref: body.ref } : {}),
   };
 }
