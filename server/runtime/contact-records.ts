@@ -9,15 +9,24 @@ export type ContactRecord = {
   externalId: string;
   lastInboundAt: Date | null;
   optedOutAt: Date | null;
+  // Consent to be messaged first (a follow, an opt-in, an import with consent); writing in is consent to replies.
+  optedIn: boolean;
   // Created by this event: the "new contact" triggers apply.
   isNew: boolean;
 };
 
-type IdentityRow = { id: string; contact_id: string; last_inbound_at: Date | string | null; opted_out_at: Date | string | null; profile_name: string | null };
+type IdentityRow = {
+  id: string;
+  contact_id: string;
+  last_inbound_at: Date | string | null;
+  opted_out_at: Date | string | null;
+  opted_in: boolean;
+  profile_name: string | null;
+};
 
 export async function findContact(tx: Tx, channel: { id: string; workspaceId: string }, externalId: string): Promise<ContactRecord | null> {
   const [row] = await tx.query<IdentityRow>(
-    "select id, contact_id, last_inbound_at, opted_out_at, profile_name from contact_identities where channel_id = $1 and external_id = $2",
+    "select id, contact_id, last_inbound_at, opted_out_at, opted_in, profile_name from contact_identities where channel_id = $1 and external_id = $2",
     [channel.id, externalId],
   );
   return row ? toRecord(row, channel, externalId, false) : null;
@@ -47,7 +56,7 @@ export async function findOrCreateContact(
      )
      insert into contact_identities (workspace_id, contact_id, channel_id, external_id, profile_name)
      select $1, c.id, $4, $5, $2 from c
-     returning id, contact_id, last_inbound_at, opted_out_at, profile_name`,
+     returning id, contact_id, last_inbound_at, opted_out_at, opted_in, profile_name`,
     [channel.workspaceId, profileName ?? null, JSON.stringify(fields), channel.id, externalId],
   );
   if (!row) throw new Error("contact insert returned nothing");
@@ -61,6 +70,7 @@ export async function recordInbound(tx: Tx, contact: ContactRecord): Promise<voi
     [contact.identityId],
   );
   contact.lastInboundAt = row ? new Date(row.last_inbound_at) : new Date();
+  contact.optedIn = true;
 }
 
 export async function setOptOut(tx: Tx, contact: ContactRecord, optedOut: boolean): Promise<void> {
@@ -71,6 +81,7 @@ export async function setOptOut(tx: Tx, contact: ContactRecord, optedOut: boolea
     [contact.identityId],
   );
   contact.optedOutAt = row?.opted_out_at ? new Date(row.opted_out_at) : null;
+  contact.optedIn = !optedOut;
 }
 
 export type ConversationRecord = { id: string; botPaused: boolean };
@@ -117,6 +128,7 @@ function toRecord(row: IdentityRow, channel: { id: string; workspaceId: string }
     externalId,
     lastInboundAt: row.last_inbound_at ? new Date(row.last_inbound_at) : null,
     optedOutAt: row.opted_out_at ? new Date(row.opted_out_at) : null,
+    optedIn: row.opted_in,
     isNew,
   };
 }

@@ -14,8 +14,10 @@ export type SendDecision =
 
 const HOUR_MS = 3_600_000;
 
-export function sendDecision(channel: SendRuleChannel, contact: Pick<ContactRecord, "optedOutAt" | "lastInboundAt">, now: number): SendDecision {
+export function sendDecision(channel: SendRuleChannel, contact: Pick<ContactRecord, "optedOutAt" | "optedIn" | "lastInboundAt">, now: number): SendDecision {
   if (contact.optedOutAt) return { kind: "refused", reason: optOutReason(channel.type) };
+  // Never the first word: a contact who has not written in (or followed, or opted in) hears nothing.
+  if (!contact.lastInboundAt && !contact.optedIn) return { kind: "refused", reason: "no opt-in: the contact has not written to this channel yet" };
   const capabilities = channelCapabilities[channel.type];
   const hours = capabilities.messagingWindowHours;
   const sinceInbound = contact.lastInboundAt ? now - contact.lastInboundAt.getTime() : Infinity;
