@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./common";
 import { users } from "./users";
@@ -33,11 +34,17 @@ export const flowVersions = pgTable(
     workspaceId: uuid("workspace_id").notNull().references(() => workspaces.id, { onDelete: "cascade" }),
     flowId: uuid("flow_id").notNull().references(() => flows.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
+    // "published", or "draft": a snapshot of the draft the simulator runs (version 0, never live, not
+    // in the version history), so simulated sessions are pinned to a version like real ones.
+    kind: text("kind").notNull().default("published"),
     graph: jsonb("graph").notNull(),
     document: jsonb("document").notNull(),
     hash: text("hash").notNull(),
     publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex("flow_versions_flow_version_idx").on(table.flowId, table.version)],
+  (table) => [
+    uniqueIndex("flow_versions_flow_version_idx").on(table.flowId, table.version).where(sql`kind = 'published'`),
+    uniqueIndex("flow_versions_draft_hash_idx").on(table.flowId, table.hash).where(sql`kind = 'draft'`),
+  ],
 );

@@ -9,3 +9,4 @@ export * from "./flows";
 export * from "./segments";
 export * from "./users";
 export * from "./workspaces";
+export * from "./simulations";

@@ -50,8 +50,9 @@ export const engineEventSchema = z.discriminatedUnion("type", [
     reason: startReasonSchema,
     // Start at this trigger node; when absent the engine picks the first trigger that matches.
     triggerNodeId: z.string().optional(),
-    // "start here": begin at any node (simulator), skipping triggers.
+    // "start here": begin at any node (simulator), skipping triggers, with these variables set.
     nodeId: z.string().optional(),
+    variables: z.record(z.string(), z.unknown()).optional(),
     message: inboundMessageSchema.optional(),
     ref: z.string().optional(),
     tag: z.string().optional(),

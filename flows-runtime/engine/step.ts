@@ -62,7 +62,8 @@ function start(run: Run, prior: Session | null, event: Extract<EngineEvent, { ty
     return;
   }
   // A fresh run keeps the key counter so timer keys and request ids never repeat within a contact's session.
-  run.session = { ...newSession(run.graph), seq: prior?.seq ?? 0 };
+  const fresh = newSession(run.graph);
+  run.session = { ...fresh, variables: { ...fresh.variables, ...event.variables }, seq: prior?.seq ?? 0 };
   const oldTimer = prior?.status === "waiting" ? timerKeyOf(prior.waiting) : undefined;
   if (oldTimer !== undefined) run.actions.push({ type: "cancel", key: oldTimer });
   if (event.nodeId !== undefined) run.trace.push(entry(event.nodeId, kindOf(run, event.nodeId), undefined, "started here (skipping triggers)"));

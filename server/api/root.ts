@@ -7,6 +7,7 @@ import { entryPointsRouter } from "./routers/entry-points/entry-points-router";
 import { flowsRouter } from "./routers/flows/flows-router";
 import { importsRouter } from "./routers/imports/imports-router";
 import { settingsRouter } from "./routers/settings/settings-router";
+import { simulatorRouter } from "./routers/simulator/simulator-router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   fields: fieldsRouter,
   segments: segmentsRouter,
   settings: settingsRouter,
+  simulator: simulatorRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,8 @@ export type LoadedChannel = {
   name: string;
   // A disabled channel keeps receiving (nothing a platform sends is lost) but runs no flow and sends nothing.
   disabled: boolean;
+  // A simulator's hidden channel: nothing from outside reaches it, nothing sent on it leaves Kaiwa.
+  simulator: boolean;
   adapter: ChannelAdapter<unknown>;
   // Null when the stored credentials are missing or no longer pass the adapter's schema: webhooks are
   // then refused (fail closed) and sends fail with a message the Channels page can show.
@@ -44,7 +46,7 @@ export async function loadChannel(database: Database, channelId: string, type?: 
   if (!parsedType.success) return null;
   const adapter = adapterFor(parsedType.data);
   if (!adapter) return null;
-  const base = { id: row.id, workspaceId: row.workspace_id, type: parsedType.data, name: row.name, disabled: row.status === "disabled", adapter };
+  const base = { id: row.id, workspaceId: row.workspace_id, type: parsedType.data, name: row.name, disabled: row.status === "disabled", simulator: row.status === "simulator", adapter };
   const credentials = readCredentials(row.credentials_encrypted, adapter);
   if (!credentials.ok) return { ...base, channel: null, credentialsProblem: credentials.problem };
   const channel: AdapterChannel<unknown> = {

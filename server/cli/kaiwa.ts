@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (key === "channel list") {
       const rows = await database.query<{ id: string; type: string; name: string }>(
-        "select id, type, name from channels where workspace_id = $1 order by created_at",
+        "select id, type, name from channels where workspace_id = $1 and status <> 'simulator' order by created_at",
         [workspaceId],
       );
       for (const row of rows) console.log(`${row.id}  ${row.type.padEnd(9)}  ${row.name}  ${webhookUrl(channelTypeSchema.parse(row.type), row.id)}`);

@@ -45,7 +45,8 @@ export async function applyAction(run: FlowRun, sessionId: string, flowId: strin
       if (!run.queue) return void run.errors.push(`A wait at node ${action.nodeId} could not be scheduled: the job queue is disabled (KAIWA_QUEUE=false).`);
       const job: TimerJob = { workspaceId: contact.workspaceId, channelId: contact.channelId, externalId: contact.externalId, sessionId, key: action.key };
       // Sent through the transaction: the timer exists exactly when the session that waits on it does.
-      await run.queue.send(TIMER_QUEUE, job, { startAfter: new Date(Math.max(action.at, run.now)), db: run.tx.executor });
+      // pg-boss keeps real time; a simulation's clock may run ahead of it.
+      await run.queue.send(TIMER_QUEUE, job, { startAfter: new Date(Math.max(action.at, run.now) - run.clockOffsetMs), db: run.tx.executor });
       return;
     }
     case "cancel":
@@ -62,7 +63,7 @@ export async function applyAction(run: FlowRun, sessionId: string, flowId: strin
           timeoutMs: action.request.timeoutMs,
         };
         // If this process dies before the call returns, the flow still leaves by its failure port.
-        await run.queue.send(HTTP_TIMEOUT_QUEUE, job, { startAfter: new Date(run.now + action.request.timeoutMs + HTTP_TIMEOUT_GRACE_MS), db: run.tx.executor });
+        await run.queue.send(HTTP_TIMEOUT_QUEUE, job, { startAfter: new Date(run.now - run.clockOffsetMs + action.request.timeoutMs + HTTP_TIMEOUT_GRACE_MS), db: run.tx.executor });
       }
       return;
     }

@@ -64,10 +64,11 @@ export async function findOrCreateContact(
 }
 
 // An inbound message opens the messaging window and is consent to reply (not to marketing).
-export async function recordInbound(tx: Tx, contact: ContactRecord): Promise<void> {
+// `at` is a simulation's clock; real contacts write at the database's now().
+export async function recordInbound(tx: Tx, contact: ContactRecord, at?: Date): Promise<void> {
   const [row] = await tx.query<{ last_inbound_at: Date | string }>(
-    "update contact_identities set last_inbound_at = now(), opted_in = true where id = $1 returning last_inbound_at",
-    [contact.identityId],
+    "update contact_identities set last_inbound_at = coalesce($2::timestamptz, now()), opted_in = true where id = $1 returning last_inbound_at",
+    [contact.identityId, at?.toISOString() ?? null],
   );
   contact.lastInboundAt = row ? new Date(row.last_inbound_at) : new Date();
   contact.optedIn = true;

@@ -37,7 +37,11 @@ export type FlowRun = {
   conversation: ConversationRecord;
   // Channel details of the event being answered (LINE replyToken...), passed on to the sender.
   eventContext: Record<string, string> | undefined;
+  // The engine's clock: real time, or a simulation's clock (real time + clockOffsetMs).
   now: number;
+  clockOffsetMs: number;
+  // Set for a simulator's test contact: each step is recorded for its debug panel.
+  simulationId: string | null;
   // Visible failures (an `error` action, an unscheduled timer): stored on the inbound event.
   errors: string[];
   after: AfterCommit;

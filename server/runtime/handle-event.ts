@@ -1,4 +1,6 @@
 import { httpResultSchema, inboundMessageSchema, type EngineEvent, type InboundMessage } from "@/flows-runtime";
+import type { SimulationContext } from "../simulator/simulation-context";
+import { applyAction } from "./apply-actions";
 import type { NormalisedEvent } from "../channels/channel-adapter";
 import type { Queue } from "../queue/queue";
 import { findContact, findOpenConversation, findOrCreateContact, openConversation, recordInbound, setOptOut, type ContactRecord } from "./contact-records";
@@ -10,14 +12,27 @@ import { reconcileStatus } from "./reconcile-status";
 import { runStep, waitingSession } from "./run-step";
 import type { Tx } from "./transaction";
 
+type EngineStartEvent = Extract<EngineEvent, { type: "start" }>;
+
 // What inbound_events.payload holds: a normalised webhook event, or a synthetic one the runtime made
 // (a timer that fired, an HTTP node's result) so it is ordered with the contact's messages.
 export type StoredEvent =
   | NormalisedEvent
+  // The simulator starting its flow the way a real contact could not type: "start here" at a node, a
+  // tag being added, a manual start.
+  | { kind: "simulator_start"; dedupeKey: string; contact: { externalId: string }; start: EngineStartEvent; addTag?: string }
   | { kind: "timer"; dedupeKey: string; contact: { externalId: string }; key: string }
   | { kind: "http_result"; dedupeKey: string; contact: { externalId: string }; requestId: string; result: unknown };
 
-export type HandleDeps = { tx: Tx; queue: Queue | null; channel: RuntimeChannel; view: WorkspaceRuntimeView; after: AfterCommit };
+export type HandleDeps = {
+  tx: Tx;
+  queue: Queue | null;
+  channel: RuntimeChannel;
+  view: WorkspaceRuntimeView;
+  after: AfterCommit;
+  // Set for a simulator's test contact: only its flow version runs, on its simulated clock.
+  simulation?: SimulationContext | null;
+};
 
 // One stored event for one contact. Returns the visible problems to record on the event (if any).
 export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise<string[]> {
@@ -41,7 +56,7 @@ export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise
       if (!externalId) return [];
       const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName);
       await setOptOut(tx, contact, false);
-      await recordInbound(tx, contact);
+      await recordInbound(tx, contact, simulatedNow(deps));
       if (!contact.isNew && !event.ref) return [];
       return startOrResume(deps, contact, { message: undefined, ref: event.ref, context: event.context, onlyNewContactTriggers: true, follow: true });
     }
@@ -54,10 +69,15 @@ export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise
       if (contact.optedOutAt && channel.type !== "sms" && (event.timestamp ?? Date.now()) > contact.optedOutAt.getTime()) {
         await setOptOut(tx, contact, false);
       }
-      await recordInbound(tx, contact);
+      await recordInbound(tx, contact, simulatedNow(deps));
       const message = event.message ? inboundMessageSchema.parse(event.message) : undefined;
       if (event.context) deps.after.interactions.push({ channelId: channel.id, context: event.context });
       return startOrResume(deps, contact, { message, ref: event.ref, dedupeKey: event.dedupeKey, context: event.context });
+    }
+    case "simulator_start": {
+      const contact = await findContact(tx, channel, event.contact.externalId);
+      if (!contact || !deps.simulation) return ["simulator start for an unknown test contact"];
+      return startSimulation(deps, contact, event);
     }
     case "timer":
     case "http_result": {
@@ -110,7 +130,7 @@ async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: St
     await runStep(run, view, { flowId: session.flowId, versionId: session.versionId, graph }, session, { type: "message", message: input.message });
     return run.errors;
   }
-  const picked = pickFlow(view.flows, { message: input.message, ref: input.ref, entryPoint, isNewContact: contact.isNew, onlyNewContactTriggers: input.onlyNewContactTriggers });
+  const picked = pickFlow(deps.simulation ? [deps.simulation.flow] : view.flows, { message: input.message, ref: input.ref, entryPoint, isNewContact: contact.isNew, onlyNewContactTriggers: input.onlyNewContactTriggers });
   if (!picked) return [];
   await runStep(run, view, picked.flow, null, picked.event);
   return run.errors;
@@ -129,6 +149,34 @@ async function resumeOnly(deps: HandleDeps, contact: ContactRecord, event: Engin
   return run.errors;
 }
 
+async function startSimulation(deps: HandleDeps, contact: ContactRecord, event: Extract<StoredEvent, { kind: "simulator_start" }>): Promise<string[]> {
+  const simulation = deps.simulation!;
+  const conversation = await openConversation(deps.tx, contact);
+  const run = newRun(deps, contact, conversation, undefined);
+  if (event.addTag) await applyAction(run, "", simulation.flow.flowId, { type: "add_tag", nodeId: "", tag: event.addTag });
+  // A fresh start: whatever the test contact was waiting on is over.
+  await deps.tx.query("update sessions set status = 'ended', updated_at = now() where contact_id = $1 and status = 'waiting'", [contact.contactId]);
+  await runStep(run, deps.view, simulation.flow, null, event.start);
+  return run.errors;
+}
+
+function simulatedNow(deps: HandleDeps): Date | undefined {
+  return deps.simulation ? new Date(Date.now() + deps.simulation.clockOffsetMs) : undefined;
+}
+
 function newRun(deps: HandleDeps, contact: ContactRecord, conversation: FlowRun["conversation"], eventContext: Record<string, string> | undefined): FlowRun {
-  return { tx: deps.tx, queue: deps.queue, channel: deps.channel, contact, conversation, eventContext, now: Date.now(), errors: [], after: deps.after };
+  const clockOffsetMs = deps.simulation?.clockOffsetMs ?? 0;
+  return {
+    tx: deps.tx,
+    queue: deps.queue,
+    channel: deps.channel,
+    contact,
+    conversation,
+    eventContext,
+    now: Date.now() + clockOffsetMs,
+    clockOffsetMs,
+    simulationId: deps.simulation?.id ?? null,
+    errors: [],
+    after: deps.after,
+  };
 }

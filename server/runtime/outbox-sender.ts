@@ -99,7 +99,10 @@ export function startOutboxSender(
   const deliver = async (row: ClaimedRow) => {
     let result: SendResult;
     const loaded = await cachedChannel(database, row.channel_id).catch(() => null);
-    if (!loaded?.channel) {
+    if (loaded?.simulator) {
+      // The simulator shows the stored message; it has no platform to reach.
+      result = { ok: true, externalId: `sim-${row.message_id}` };
+    } else if (!loaded?.channel) {
       result = { ok: false, retryable: false, error: loaded ? `channel cannot send: ${loaded.credentialsProblem}` : "the channel no longer exists" };
     } else if (loaded.disabled) {
       result = { ok: false, retryable: false, error: "the channel is disabled" };

@@ -1,4 +1,5 @@
 import { readOutsideWindowPolicy } from "../channels/outside-window-policy";
+import { loadSimulationContext, type SimulationContext } from "../simulator/simulation-context";
 import type { Database } from "../db/client";
 import { log } from "../log";
 import type { Queue } from "../queue/queue";
@@ -26,6 +27,8 @@ export async function processContact(env: ProcessorEnv, channelId: string, exter
     type: loaded.type,
     outsideWindow: readOutsideWindowPolicy(loaded.type, loaded.channel?.config ?? {}),
   };
+  // Read before any transaction (on PGlite a query outside one waits for it to finish).
+  const simulation = loaded.simulator ? await loadSimulationContext(env.database, channel.id, externalId) : null;
   try {
     let total = 0;
     for (;;) {
@@ -35,7 +38,7 @@ export async function processContact(env: ProcessorEnv, channelId: string, exter
       const count = await withTransaction(env.database, async (tx) => {
         const events = await lockAndLoad(tx, channel.id, externalId, BATCH);
         for (const event of events) {
-          const errors = await handleEvent({ tx, queue: env.queue, channel, view, after }, event.payload);
+          const errors = await handleEvent({ tx, queue: env.queue, channel, view, after, simulation }, event.payload);
           event.error = errors.length > 0 ? errors.join("; ") : null;
         }
         await markProcessed(tx, events);
@@ -49,7 +52,7 @@ export async function processContact(env: ProcessorEnv, channelId: string, exter
     // One bad event must not block the contact's others: redo them one per transaction, so the
     // failing one is recorded (visible) and skipped and the rest are answered.
     log.warn("contact batch failed; processing its events one by one", { channelId, error });
-    return processOneByOne(env, channel, externalId);
+    return processOneByOne(env, channel, externalId, simulation);
   }
 }
 
@@ -75,7 +78,7 @@ async function markProcessed(tx: Tx, events: LoadedEvent[]): Promise<void> {
   );
 }
 
-async function processOneByOne(env: ProcessorEnv, channel: RuntimeChannel, externalId: string): Promise<number> {
+async function processOneByOne(env: ProcessorEnv, channel: RuntimeChannel, externalId: string, simulation: SimulationContext | null): Promise<number> {
   let total = 0;
   for (;;) {
     const after = emptyAfterCommit();
@@ -87,7 +90,7 @@ async function processOneByOne(env: ProcessorEnv, channel: RuntimeChannel, exter
         const [event] = await lockAndLoad(tx, channel.id, externalId, 1);
         if (!event) return 0;
         failedId = event.id;
-        const errors = await handleEvent({ tx, queue: env.queue, channel, view, after }, event.payload);
+        const errors = await handleEvent({ tx, queue: env.queue, channel, view, after, simulation }, event.payload);
         event.error = errors.length > 0 ? errors.join("; ") : null;
         await markProcessed(tx, [event]);
         return 1;

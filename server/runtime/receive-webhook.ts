@@ -16,7 +16,7 @@ export async function receiveWebhook(
   input: { type: string; channelId: string; request: RawWebhook },
 ): Promise<WebhookAnswer> {
   const loaded = await cachedChannel(database, input.channelId);
-  if (!loaded || loaded.type !== input.type) return json(404, { error: "unknown channel" });
+  if (!loaded || loaded.type !== input.type || loaded.simulator) return json(404, { error: "unknown channel" });
   const { adapter, channel } = loaded;
   if (shouldTouchChannel(database, loaded.id)) {
     await database.query("update channels set last_webhook_at = now() where id = $1", [loaded.id]);

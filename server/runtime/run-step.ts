@@ -1,4 +1,5 @@
 import { step, type EngineEvent, type FlowGraph, type Session, type StepResult } from "@/flows-runtime";
+import { recordSimulationStep } from "../simulator/record-simulation-step";
 import { applyAction } from "./apply-actions";
 import { contactSnapshotData } from "./contact-records";
 import type { WorkspaceRuntimeView } from "./flow-cache";
@@ -32,6 +33,10 @@ export async function runStep(
   for (const action of result.actions) {
     if (action.type === "jump") continue;
     await applyAction(run, sessionId, target.flowId, action);
+  }
+  if (run.simulationId) {
+    const before = { ...data, variables: session?.state.variables ?? {} };
+    await recordSimulationStep(run, { flowId: target.flowId, event, trace: result.trace, actions: result.actions, before, session: result.session });
   }
   if (!jump) return;
   const next = view.flows.find((flow) => flow.flowId === jump.flowId);

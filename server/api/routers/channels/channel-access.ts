@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { channels } from "@/drizzle/schema";
 import { channelTypeSchema, type ChannelType } from "@/flows-runtime";
 import type { ChannelAdapter } from "@/server/channels/channel-adapter";
@@ -13,7 +13,7 @@ type Scope = { db: Db; workspaceId: string };
 export type ChannelRow = typeof channels.$inferSelect;
 
 export async function loadChannel({ db, workspaceId }: Scope, channelId: string): Promise<ChannelRow> {
-  const [channel] = await db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
+  const [channel] = await db.select().from(channels).where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId), ne(channels.status, "simulator")));
   if (!channel) throw notFound("That channel");
   return channel;
 }

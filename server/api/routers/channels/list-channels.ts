@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
 import { channels, inboundEvents, messages } from "@/drizzle/schema";
 import { webhookUrl } from "@/server/channels/webhook-url";
 import type { WorkspaceContext } from "../../trpc";
@@ -13,7 +13,8 @@ export async function listChannels({ ctx }: { ctx: WorkspaceContext }) {
   // postgres.js takes no Date inside a raw sql fragment: pass text and let the database cast it.
   const sinceParam = sql`${since.toISOString()}::timestamptz`;
   const [rows, eventCounts, failedCounts] = await Promise.all([
-    db.select().from(channels).where(eq(channels.workspaceId, ctx.workspaceId)).orderBy(asc(channels.createdAt)),
+    // The simulator's hidden channels are not the workspace's to manage.
+    db.select().from(channels).where(and(eq(channels.workspaceId, ctx.workspaceId), ne(channels.status, "simulator"))).orderBy(asc(channels.createdAt)),
     db
       .select({
         channelId: inboundEvents.channelId,

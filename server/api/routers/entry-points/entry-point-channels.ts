@@ -3,7 +3,7 @@ import { entryPointChannel } from "@/server/entry-points/entry-point-channel";
 
 // Channels an entry point can be made for, with the handle their links need.
 export async function entryPointChannels(database: Database, workspaceId: string) {
-  const rows = await database.query<{ id: string }>("select id from channels where workspace_id = $1 order by created_at, id", [workspaceId]);
+  const rows = await database.query<{ id: string }>("select id from channels where workspace_id = $1 and status <> 'simulator' order by created_at, id", [workspaceId]);
   const channels = [];
   for (const row of rows) {
     const channel = await entryPointChannel(database, workspaceId, row.id);

@@ -19,7 +19,7 @@ export async function listVersions({ ctx, input }: { ctx: WorkspaceContext; inpu
     })
     .from(flowVersions)
     .leftJoin(users, eq(users.id, flowVersions.publishedBy))
-    .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.workspaceId, ctx.workspaceId)))
+    .where(and(eq(flowVersions.flowId, flow.id), eq(flowVersions.workspaceId, ctx.workspaceId), eq(flowVersions.kind, "published")))
     .orderBy(desc(flowVersions.version));
   return rows.map((row) => ({ ...row, live: row.id === flow.publishedVersionId }));
 }
@@ -30,7 +30,7 @@ export async function getVersion({ ctx, input }: { ctx: WorkspaceContext; input:
   const [version] = await ctx.database.db
     .select()
     .from(flowVersions)
-    .where(and(eq(flowVersions.id, input.versionId), eq(flowVersions.workspaceId, ctx.workspaceId)));
+    .where(and(eq(flowVersions.id, input.versionId), eq(flowVersions.workspaceId, ctx.workspaceId), eq(flowVersions.kind, "published")));
   if (!version) throw new DomainError("not_found", "That version was not found.");
   return version;
 }

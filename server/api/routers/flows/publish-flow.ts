@@ -32,7 +32,7 @@ export async function rollbackFlow({ ctx, input }: { ctx: WorkspaceContext; inpu
   const [old] = await ctx.database.db
     .select()
     .from(flowVersions)
-    .where(and(eq(flowVersions.id, input.versionId), eq(flowVersions.flowId, flow.id), eq(flowVersions.workspaceId, ctx.workspaceId)));
+    .where(and(eq(flowVersions.id, input.versionId), eq(flowVersions.flowId, flow.id), eq(flowVersions.workspaceId, ctx.workspaceId), eq(flowVersions.kind, "published")));
   if (!old) throw new DomainError("not_found", "That version was not found.");
   return insertVersion(ctx, flow.id, { graph: old.graph as FlowGraph, document: old.document as EditorDocument, hash: old.hash, rolledBackFrom: old.version });
 }
@@ -67,7 +67,7 @@ async function latestVersionNumber(db: Db, flowId: string): Promise<number> {
   const [latest] = await db
     .select({ version: flowVersions.version })
     .from(flowVersions)
-    .where(eq(flowVersions.flowId, flowId))
+    .where(and(eq(flowVersions.flowId, flowId), eq(flowVersions.kind, "published")))
     .orderBy(desc(flowVersions.version))
     .limit(1);
   return latest?.version ?? 0;

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDoc } from "@/flows-runtime/testing/build-doc";
+import { createCaller } from "../api/root";
+import { startHarness, type Harness } from "../runtime/testing/runtime-harness";
+
+type Caller = ReturnType<typeof createCaller>;
+type State = Awaited<ReturnType<Caller["simulator"]["state"]>>;
+
+const botTexts = (state: State) => state.messages.filter((message) => message.from === "bot").map((message) => message.text);
+const lastBot = (state: State) => state.messages.filter((message) => message.from === "bot").at(-1)!;
+
+// The simulator through its tRPC procedures, on a running runtime: the same pipeline and tables as a
+// real contact, with a test contact that stays out of the workspace's contacts.
+describe("the simulator", () => {
+  let harness: Harness;
+  let caller: Caller;
+  let flowIds: Record<string, string>;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    caller = createCaller({ database: harness.database, queue: harness.kaiwa.queue, workspaceId: harness.workspaceId, userId: harness.ownerId });
+    flowIds = Object.fromEntries((await caller.flows.list()).map((flow) => [flow.name, flow.id]));
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it("runs the onboarding draft as WhatsApp: reply buttons, a tap that tags, a typed answer that fills a field", async () => {
+    let state = await caller.simulator.start({ flowId: flowIds["Onboarding survey"]!, channel: "whatsapp", contact: { name: "Aiko Tanaka", tags: ["vip"] }, start: { kind: "message", text: "hi" } });
+    expect(botTexts(state)).toEqual(["Hi Aiko! Welcome! Three quick questions so we can help you better.", "What brings you here?"]);
+    const question = lastBot(state).parts[0]!;
+    expect(question).toMatchObject({ kind: "buttons", buttons: [{ label: "Pricing and plans" }, { label: "Help with my account" }, { label: "Just looking around" }] });
+    expect(state.session).toMatchObject({ status: "waiting", nodeId: "ask_interest" });
+    const pricing = (question as { buttons: { label: string; payload: string }[] }).buttons[0]!;
+
+    state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message: { text: pricing.label, payload: pricing.payload } } });
+    expect(botTexts(state).at(-1)).toBe("How many people work at your company?");
+    expect(state.contact.tags).toEqual(["interest-pricing", "vip"]);
+    const tapStep = state.steps.at(-1)!;
+    expect(tapStep.before.tags).toEqual(["vip"]);
+    expect(tapStep.after.tags).toEqual(["interest-pricing", "vip"]);
+    expect(tapStep.trace.map((entry) => entry.nodeId)).toEqual(expect.arrayContaining(["ask_interest", "tag_pricing", "ask_company_size"]));
+    expect(state.session!.path).toEqual(expect.arrayContaining(["start", "welcome", "ask_interest", "tag_pricing", "ask_company_size"]));
+
+    state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message: { text: "25" } } });
+    expect(state.contact.fields).toMatchObject({ company_size: 25 });
+    expect(state.steps.at(-1)!.before.fields).not.toHaveProperty("company_size");
+  });
+
+  it("runs the same draft as SMS, with numbered options answered by number", async () => {
+    let state = await caller.simulator.start({ flowId: flowIds["Onboarding survey"]!, channel: "sms", start: { kind: "message", text: "hello" } });
+    expect(lastBot(state).parts[0]).toMatchObject({ kind: "numbered_text", options: [{ number: 1, label: "Pricing and plans" }, { number: 2, label: "Help with my account" }, { number: 3, label: "Just looking around" }] });
+    state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message: { text: "2" } } });
+    expect(state.contact.tags).toEqual(["interest-support"]);
+  });
+
+  it("keeps test contacts and the simulator's channels out of the workspace's lists", async () => {
+    expect((await caller.contacts.list({})).contacts).toEqual([]);
+    expect((await caller.channels.list()).map((channel) => channel.type)).toEqual(["webchat"]);
+  });
+
+  it("shows a pending wait with its due time, fires it now, and the real job later does nothing", async () => {
+    const doc = buildDoc({
+      name: "Reminder",
+      nodes: { t: ["trigger", { keywords: [{ match: "exact", value: "remind" }] }], w: ["wait", { amount: 3, unit: "seconds" }], later: ["message", { text: "Your reminder!" }] },
+      edges: ["t -> w", "w -> later"],
+    });
+    const flow = await caller.flows.import({ json: JSON.stringify(doc) });
+    let state = await caller.simulator.start({ flowId: flow.id, channel: "telegram", start: { kind: "message", text: "remind" } });
+    expect(state.pendingWakeUps).toEqual([{ key: expect.any(String), nodeId: "w", kind: "wait", at: expect.any(Number) }]);
+    expect(state.pendingWakeUps[0]!.at! - state.steps[0]!.simulatedAt).toBe(3_000);
+    state = await caller.simulator.send({ simulationId: state.id, input: { kind: "fire", timerKey: state.pendingWakeUps[0]!.key } });
+    expect(botTexts(state)).toEqual(["Your reminder!"]);
+    expect(state.pendingWakeUps).toEqual([]);
+    // The pg-boss job fires on its own a moment later: stale, it changes nothing.
+    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    await harness.settle();
+    expect(botTexts(await caller.simulator.state({ simulationId: state.id }))).toEqual(["Your reminder!"]);
+  });
+
+  it("pretends it is Sunday 23:00 in Tokyo, and the greeting flow takes its away branch", async () => {
+    await caller.settings.schedules.create({ name: "Support desk", timeZone: "Asia/Tokyo" });
+    let state = await caller.simulator.start({ flowId: flowIds["Greeting and away message"]!, channel: "line" });
+    state = await caller.simulator.setClock({ simulationId: state.id, at: { localDateTime: "2026-12-06T23:00", timeZone: "Asia/Tokyo" } });
+    expect(new Date(state.clock.now).toISOString().slice(0, 16)).toBe("2026-12-06T14:00");
+    state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message: { text: "こんにちは" } } });
+    expect(botTexts(state)[0]).toMatch(/^Thanks for your message! We're closed right now and back on Monday/);
+    state = await caller.simulator.setClock({ simulationId: state.id, at: { localDateTime: "2026-12-07T10:00", timeZone: "Asia/Tokyo" } });
+    state = await caller.simulator.restart({ simulationId: state.id });
+    state = await caller.simulator.setClock({ simulationId: state.id, at: { localDateTime: "2026-12-07T10:00", timeZone: "Asia/Tokyo" } });
+    state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message: { text: "hi" } } });
+    expect(botTexts(state)[0]).toMatch(/^Hi Test! Thanks for your message/);
+  });
+
+  it("starts here at any node with chosen variables, and by a tag being added", async () => {
+    const doc = buildDoc({
+      name: "Tagged",
+      variables: ["plan"],
+      nodes: {
+        t: ["trigger", { tagAdded: "vip" }],
+        hello: ["message", { text: "Welcome to VIP" }],
+        plan: ["message", { text: "Your plan: {{vars.plan}}" }],
+      },
+      edges: ["t -> hello", "hello -> plan"],
+    });
+    const flow = await caller.flows.import({ json: JSON.stringify(doc) });
+    const tagged = await caller.simulator.start({ flowId: flow.id, channel: "messenger", start: { kind: "tag", tag: "vip" } });
+    expect(botTexts(tagged)).toEqual(["Welcome to VIP", "Your plan: "]);
+    expect(tagged.contact.tags).toEqual(["vip"]);
+    const here = await caller.simulator.start({ flowId: flow.id, channel: "messenger", start: { kind: "node", nodeId: "plan", variables: { plan: "Gold" } } });
+    expect(botTexts(here)).toEqual(["Your plan: Gold"]);
+    expect(here.steps[0]!.trace[0]).toMatchObject({ nodeId: "plan", note: "started here (skipping triggers)" });
+  });
+
+  it("saves a conversation as a test case and reports the reply a draft change altered", async () => {
+    const flowId = flowIds["Onboarding survey"]!;
+    let state = await caller.simulator.start({ flowId, channel: "telegram", contact: { name: "Ken" }, start: { kind: "message", text: "hi" } });
+    const help = (lastBot(state).parts[0] as { buttons: { label: string; payload: string }[] }).buttons[1]!;
+    state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message: { text: help.label, payload: help.payload } } });
+    state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message: { text: "40" } } });
+    const saved = await caller.simulator.cases.save({ simulationId: state.id, name: "Support path" });
+    expect(saved.inputCount).toBe(2);
+    expect(await caller.simulator.cases.run({ caseId: saved.id })).toMatchObject({ passed: true });
+
+    const flow = await caller.flows.get({ id: flowId });
+    const document = structuredClone(flow.document) as { nodes: Record<string, { data: { prompt?: string } }> };
+    document.nodes.ask_company_size!.data.prompt = "How big is your team?";
+    await caller.flows.save({ id: flowId, baseRevision: flow.revision, document: document as never });
+    const report = await caller.simulator.cases.run({ caseId: saved.id });
+    expect(report.passed).toBe(false);
+    expect(report.steps.map((step) => [step.label, step.same])).toEqual([
+      ["Start", true],
+      ["Tap “Help with my account”", false],
+      ["Say “40”", true],
+    ]);
+    expect(report.steps[1]).toMatchObject({ expected: ["How many people work at your company?"], actual: ["How big is your team?"] });
+  });
+});
