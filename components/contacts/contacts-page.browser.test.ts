@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, launchBrowser, openApp } from "@/server/testing/browser/launch-browser";
 import { startApp, type RunningApp } from "@/server/testing/browser/start-app";
+import { trpcCall } from "@/server/testing/browser/trpc-call";
 
 // The Contacts page in a real browser against the built app: contacts created through the contacts
 // procedures, then searched, filtered by a tag, opened, and a field edited with type checking.
@@ -12,26 +13,15 @@ describe("Contacts page (browser)", () => {
   let errors: string[];
   let yamadaId = "";
 
-  async function call<T>(path: string, input?: unknown): Promise<T> {
-    const query = path.endsWith(".list") ? `?input=${encodeURIComponent(JSON.stringify(input ?? null))}` : "";
-    const response = await fetch(`${app.url}/api/trpc/${path}${query}`, {
-      method: query ? "GET" : "POST",
-      headers: { "content-type": "application/json" },
-      ...(query ? {} : { body: JSON.stringify(input) }),
-    });
-    const json = (await response.json()) as { result?: { data: T }; error?: unknown };
-    if (!json.result) throw new Error(`${path} failed: ${JSON.stringify(json.error)}`);
-    return json.result.data;
-  }
 
   beforeAll(async () => {
     app = await startApp({ name: "contacts-page" });
-    const tags = await call<{ id: string; name: string }[]>("tags.list");
+    const tags = await trpcCall<{ id: string; name: string }[]>(app, "tags.list", undefined, "query");
     const vip = tags.find((tag) => tag.name === "vip")!.id;
-    yamadaId = (await call<{ id: string }>("contacts.create", { displayName: "Yamada Taro", fields: { email: "taro@example.jp", phone: "+819012345678" }, tagIds: [vip] })).id;
-    await call("contacts.create", { displayName: "佐藤 花子", fields: { email: "hanako@example.jp", company_size: 12 } });
-    await call("contacts.create", { fields: { first_name: "Anna", last_name: "Smith", email: "anna@smith.io" }, tagIds: [vip] });
-    await call("contacts.create", { displayName: "Bob Jones", fields: { email: "bob@example.com" } });
+    yamadaId = (await trpcCall<{ id: string }>(app, "contacts.create", { displayName: "Yamada Taro", fields: { email: "taro@example.jp", phone: "+819012345678" }, tagIds: [vip] })).id;
+    await trpcCall(app, "contacts.create", { displayName: "佐藤 花子", fields: { email: "hanako@example.jp", company_size: 12 } });
+    await trpcCall(app, "contacts.create", { fields: { first_name: "Anna", last_name: "Smith", email: "anna@smith.io" }, tagIds: [vip] });
+    await trpcCall(app, "contacts.create", { displayName: "Bob Jones", fields: { email: "bob@example.com" } });
     browser = await launchBrowser();
     ({ page, errors } = await openApp(browser, app));
   }, 15 * 60_000);

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactPath, launchBrowser, openApp } from "@/server/testing/browser/launch-browser";
 import { startApp, type RunningApp } from "@/server/testing/browser/start-app";
+import { trpcCall } from "@/server/testing/browser/trpc-call";
 
 // A marketer's whole lead-gen loop in the built app: publish the lead-capture flow, make a poster's
 // entry point and download its QR code, let visitors come through it (and through the plain demo page),
@@ -14,17 +15,11 @@ describe("lead capture from a poster to a segment (browser)", () => {
   let errors: string[];
   let posterLink = "";
 
-  async function call<T>(path: string, input?: unknown): Promise<T> {
-    const response = await fetch(`${app.url}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input ?? {}) });
-    const json = (await response.json()) as { result?: { data: T }; error?: unknown };
-    if (!json.result) throw new Error(`${path} failed: ${JSON.stringify(json.error)}`);
-    return json.result.data;
-  }
 
   beforeAll(async () => {
     app = await startApp({ name: "lead-journey" });
-    const flows = await (await fetch(`${app.url}/api/trpc/flows.list`)).json() as { result: { data: { id: string; name: string }[] } };
-    await call("flows.publish", { id: flows.result.data.find((flow) => flow.name === "Lead capture")!.id });
+    const flows = await trpcCall<{ id: string; name: string }[]>(app, "flows.list", undefined, "query");
+    await trpcCall(app, "flows.publish", { id: flows.find((flow) => flow.name === "Lead capture")!.id });
     browser = await launchBrowser();
     ({ page, errors } = await openApp(browser, app));
   }, 15 * 60_000);

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { editorDocumentSchema } from "@/flows-runtime";
 import { useTRPC } from "@/components/trpc/trpc-provider";
+import { SimulatorDrawer } from "@/components/simulator/simulator-drawer";
 import { FlowCanvas } from "./canvas/flow-canvas";
 import { useEditorShortcuts } from "./canvas/use-editor-shortcuts";
 import { Inspector } from "./inspector/inspector";
@@ -75,10 +76,11 @@ function EditorLayout({ flowId }: { flowId: string }) {
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   useEditorShortcuts({ onToggleHelp: toggleHelp });
   const { reload, reloading } = useReload(flowId);
+  const [simulatorOpen, setSimulatorOpen] = useState(false);
 
   return (
     <div className="flex h-screen flex-col bg-slate-50" data-testid="flow-editor">
-      <EditorToolbar flowId={flowId} helpOpen={helpOpen} onHelpOpenChange={setHelpOpen} />
+      <EditorToolbar flowId={flowId} helpOpen={helpOpen} onHelpOpenChange={setHelpOpen} onToggleSimulator={() => setSimulatorOpen((open) => !open)} />
       <ConflictBanner onReload={() => void reload()} reloading={reloading} />
       <ViewingBanner />
       <div className="flex min-h-0 flex-1">
@@ -88,6 +90,7 @@ function EditorLayout({ flowId }: { flowId: string }) {
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
             <FlowCanvas />
+            {simulatorOpen && <SimulatorDrawer flowId={flowId} onClose={() => setSimulatorOpen(false)} />}
           </div>
           <ProblemsPanel />
         </div>

@@ -2,6 +2,7 @@
 
 import { Handle, Position, useStore, useUpdateNodeInternals, type Node, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { memo, useEffect, useRef, type ComponentType, type CSSProperties } from "react";
+import { useSimulatorHighlight } from "@/components/simulator/simulator-highlight";
 import { useFlowEditor } from "../store/flow-editor-context";
 import { describeNode, type NodePort } from "./describe-node";
 import { nodeIcons } from "./node-icons";
@@ -23,6 +24,7 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
   const lod = useStore(lodSelector);
   // A primitive key, so a node re-renders only when its own problems change, not on every compile.
   const problems = readNodeProblems(useFlowEditor((state) => nodeProblemsKey(state.diagnostics, id)));
+  const simulated = useSimulatorHighlight(id);
   useRefreshHandles(id, description.ports);
 
   const accent = description.known ? description.ui.accent : "#94a3b8";
@@ -38,8 +40,9 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
     <div
       data-testid="flow-node"
       data-kind={description.kind}
+      data-simulator={simulated ?? undefined}
       className={`relative rounded-lg border bg-white shadow-sm transition-shadow ${border} ${
-        selected ? "shadow-md ring-2 ring-indigo-500 ring-offset-1" : "hover:shadow-md"
+        selected ? "shadow-md ring-2 ring-indigo-500 ring-offset-1" : simulated === "active" ? "shadow-md ring-4 ring-emerald-400" : simulated === "visited" ? "ring-2 ring-emerald-200" : "hover:shadow-md"
       }`}
       style={{ width: FLOW_NODE_WIDTH }}
     >

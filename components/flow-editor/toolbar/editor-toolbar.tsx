@@ -15,10 +15,12 @@ export function EditorToolbar({
   flowId,
   helpOpen,
   onHelpOpenChange,
+  onToggleSimulator,
 }: {
   flowId: string;
   helpOpen: boolean;
   onHelpOpenChange: (open: boolean) => void;
+  onToggleSimulator: () => void;
 }) {
   const { canUndo, canRedo, readOnly, undo, redo, autoLayout } = useFlowEditor((state) => ({
     canUndo: !state.readOnly && state.past.length > 0,
@@ -64,6 +66,14 @@ export function EditorToolbar({
         </ToolbarButton>
         <ShortcutsHelp open={helpOpen} onOpenChange={onHelpOpenChange} />
         <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden="true" />
+        <button
+          type="button"
+          data-testid="open-simulator"
+          onClick={onToggleSimulator}
+          className="rounded-md px-3 py-1.5 text-sm font-medium text-emerald-700 ring-1 ring-emerald-300 hover:bg-emerald-50"
+        >
+          Preview
+        </button>
         <PublishButton flowId={flowId} />
       </div>
     </header>

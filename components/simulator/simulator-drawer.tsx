@@ -1,0 +1,106 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { channelCapabilities, type ChannelType, type InboundMessage } from "@/flows-runtime";
+import { useTRPC } from "@/components/trpc/trpc-provider";
+import type { SimulatorView as SimulationState } from "./simulator-types";
+import { SimulatorCases } from "./simulator-cases";
+import { SimulatorChat } from "./simulator-chat";
+import { SimulatorDebug } from "./simulator-debug";
+import { useSimulatorHighlightStore } from "./simulator-highlight";
+import { SimulatorSetupForm } from "./simulator-setup-form";
+import { downloadTranscript } from "./transcript";
+
+const tabs = [
+  { id: "chat", label: "Chat" },
+  { id: "debug", label: "Debug" },
+  { id: "cases", label: "Test cases" },
+] as const;
+type Tab = (typeof tabs)[number]["id"];
+
+// The builder's simulator: a test contact talks to this flow through the production runtime, on the
+// chosen channel, with the engine's state beside the chat and on the canvas.
+export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const [state, setState] = useState<SimulationState | null>(null);
+  const [tab, setTab] = useState<Tab>("chat");
+  const setHighlight = useSimulatorHighlightStore((store) => store.set);
+  const onState = { onSuccess: (next: SimulationState) => setState(next) };
+  // A new conversation opens on its chat.
+  const onNewState = { onSuccess: (next: SimulationState) => { setState(next); setTab("chat"); } };
+  const start = useMutation(trpc.simulator.start.mutationOptions(onNewState));
+  const send = useMutation(trpc.simulator.send.mutationOptions(onState));
+  const setClock = useMutation(trpc.simulator.setClock.mutationOptions(onState));
+  const restart = useMutation(trpc.simulator.restart.mutationOptions(onNewState));
+  const busy = start.isPending || send.isPending || setClock.isPending || restart.isPending;
+  const error = [start, send, setClock, restart].find((mutation) => mutation.error)?.error?.message ?? null;
+
+  useEffect(() => {
+    const session = state?.session;
+    setHighlight(session ? (session.waiting?.nodeId ?? session.nodeId) : null, session?.path ?? []);
+  }, [state, setHighlight]);
+  // Closing the drawer clears the canvas.
+  useEffect(() => () => setHighlight(null, []), [setHighlight]);
+
+  const sendInput = (input: Parameters<typeof send.mutate>[0]["input"]) => state && send.mutate({ simulationId: state.id, input });
+  const sendMessage = (message: InboundMessage) => sendInput({ kind: "message", message });
+  const channelLabel = state ? channelCapabilities[state.channel as ChannelType].displayName : "";
+
+  return (
+    <aside data-testid="simulator-drawer" aria-label="Simulator" className="absolute inset-y-0 right-0 z-20 flex w-[440px] max-w-full flex-col border-l border-slate-200 bg-white shadow-2xl">
+      <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
+        <h2 className="text-sm font-semibold text-slate-900">Simulator{state ? ` · ${channelLabel}` : ""}</h2>
+        {state && (
+          <>
+            <button type="button" data-testid="simulator-restart" className="ml-auto rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" disabled={busy} onClick={() => restart.mutate({ simulationId: state.id })}>
+              Restart
+            </button>
+            <button type="button" data-testid="simulator-export" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => downloadTranscript(state, channelLabel)}>
+              Export
+            </button>
+            <button type="button" data-testid="simulator-new" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => setState(null)}>
+              New
+            </button>
+          </>
+        )}
+        <button type="button" aria-label="Close the simulator" data-testid="simulator-close" className={`${state ? "" : "ml-auto "}rounded px-2 py-1 text-slate-500 hover:bg-slate-100`} onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      {!state ? (
+        <div className="min-h-0 flex-1 overflow-y-auto">
+          <SimulatorSetupForm flowId={flowId} pending={start.isPending} error={start.error?.message ?? null} onStart={(setup) => start.mutate(setup)} />
+          <SimulatorCases flowId={flowId} simulationId={null} />
+        </div>
+      ) : (
+        <>
+          <div role="tablist" className="flex gap-1 border-b border-slate-200 px-2">
+            {tabs.map(({ id, label }) => (
+              <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`simulator-tab-${id}`} onClick={() => setTab(id)}
+                className={`-mb-px border-b-2 px-3 py-1.5 text-xs font-medium ${tab === id ? "border-emerald-600 text-slate-900" : "border-transparent text-slate-500"}`}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {error && (
+            <p role="alert" className="bg-rose-50 px-3 py-1 text-xs text-rose-800">
+              {error}
+            </p>
+          )}
+          {tab === "chat" && <SimulatorChat messages={state.messages} channelLabel={channelLabel} busy={busy} onSend={sendMessage} />}
+          {tab === "debug" && (
+            <div className="min-h-0 flex-1 overflow-y-auto">
+              <SimulatorDebug state={state} busy={busy} onFire={(timerKey) => sendInput({ kind: "fire", timerKey })} onSetClock={(at) => setClock.mutate({ simulationId: state.id, at })} />
+            </div>
+          )}
+          {tab === "cases" && (
+            <div className="min-h-0 flex-1 overflow-y-auto">
+              <SimulatorCases flowId={flowId} simulationId={state.id} />
+            </div>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}
