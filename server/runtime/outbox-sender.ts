@@ -147,10 +147,12 @@ export function startOutboxSender(
   loopDone = loop();
   return {
     wake,
+    // Nothing due and nothing in flight. A claimed row counts whatever its lease says: between the
+    // claim's commit and this process seeing its result, inFlight is still 0.
     idle: async () => {
       for (;;) {
         const [row] = await database.query<{ n: number }>(
-          "select count(*)::int as n from outbox where status in ('pending', 'sending') and next_attempt_at <= now() + interval '1 second'",
+          "select count(*)::int as n from outbox where status = 'sending' or (status = 'pending' and next_attempt_at <= now() + interval '1 second')",
         );
         if ((row?.n ?? 0) === 0 && inFlight === 0) return;
         await new Promise<void>((resolve) => {

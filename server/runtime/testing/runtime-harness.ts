@@ -57,7 +57,7 @@ export async function startHarness(options: RuntimeOptions = {}): Promise<Harnes
         await runtime.settle();
         const [row] = await database.query<{ n: number }>("select count(*)::int as n from inbound_events where processed_at is null");
         const [out] = await database.query<{ n: number }>(
-          "select count(*)::int as n from outbox where status in ('pending', 'sending') and next_attempt_at <= now() + interval '1 second'",
+          "select count(*)::int as n from outbox where status = 'sending' or (status = 'pending' and next_attempt_at <= now() + interval '1 second')",
         );
         if (row?.n === 0 && out?.n === 0) return;
         await new Promise((resolve) => setTimeout(resolve, 50));
