@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDoc } from "@/flows-runtime/testing/build-doc";
@@ -73,6 +74,14 @@ describe("Simulator (browser)", () => {
     expect(await drawer().getByTestId("simulator-step-changes").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("+ tag interest-pricing")]));
     expect(await drawer().getByTestId("simulator-active-node").textContent()).toContain("ask_email");
     await page.screenshot({ path: artifactPath("simulator-debug.png") });
+  });
+
+  it("exports the transcript", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), drawer().getByTestId("simulator-export").click()]);
+    const transcript = await readFile((await download.path())!, "utf8");
+    expect(transcript).toMatch(/^Kaiwa simulator transcript · WhatsApp/);
+    expect(transcript).toContain("Bot: What brings you here? [Pricing and plans | Help with my account | Just looking around]");
+    expect(transcript).toContain("Contact: Pricing and plans\nBot: How many people work at your company?\nContact: 25\n");
   });
 
   it("saves the run as a test case", async () => {

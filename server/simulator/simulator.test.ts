@@ -112,6 +112,31 @@ describe("the simulator", () => {
     expect(here.steps[0]!.trace[0]).toMatchObject({ nodeId: "plan", note: "started here (skipping triggers)" });
   });
 
+  it.each(["whatsapp", "messenger", "sms"] as const)("runs every starter template end to end on %s without publishing", async (channel) => {
+    const scripts: Record<string, string[]> = {
+      "Onboarding survey": ["hi", "Pricing and plans", "12", "aiko@example.com"],
+      "Greeting and away message": ["hello"],
+      "Tagging rules": ["what does it cost?"],
+      "Lead capture": ["I'd like a quote", "Aiko", "aiko@example.com", "+81 90 1234 5678", "Over $5,000"],
+      "FAQ bot": ["What are your opening hours?"],
+    };
+    for (const [name, [first, ...rest]] of Object.entries(scripts)) {
+      let state = await caller.simulator.start({ flowId: flowIds[name]!, channel, start: { kind: "message", text: first! } });
+      for (const text of rest) {
+        // Answer a choice the way this channel offers it: its button's payload, or its number on SMS.
+        const options = lastBot(state).parts.flatMap((part) => (part.kind === "buttons" ? part.buttons : part.kind === "quick_replies" ? part.replies : part.kind === "list" ? part.rows : part.kind === "numbered_text" ? part.options.map((o) => ({ label: o.label, payload: String(o.number) })) : []));
+        const option = options.find((entry) => entry.label === text);
+        const message = option ? (channel === "sms" ? { text: option.payload } : { text: option.label, payload: option.payload }) : { text };
+        state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message } });
+      }
+      const bot = state.messages.filter((message) => message.from === "bot");
+      expect(bot.length, `${name} on ${channel}`).toBeGreaterThan(0);
+      expect(bot.filter((message) => message.status === "failed"), `${name} on ${channel}`).toEqual([]);
+      expect(state.steps.flatMap((step) => step.trace).filter((entry) => entry.error), `${name} on ${channel}`).toEqual([]);
+      if (name === "Onboarding survey" || name === "Lead capture") expect(state.session?.status, `${name} on ${channel}`).toBe("ended");
+    }
+  });
+
   it("saves a conversation as a test case and reports the reply a draft change altered", async () => {
     const flowId = flowIds["Onboarding survey"]!;
     let state = await caller.simulator.start({ flowId, channel: "telegram", contact: { name: "Ken" }, start: { kind: "message", text: "hi" } });
