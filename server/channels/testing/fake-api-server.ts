@@ -14,11 +14,13 @@ export type RecordedRequest = {
   status: number;
   // The body the fake answered with, as sent.
   response: string;
+  // performance.now() when the request arrived (benchmarks time webhook-to-reply with it).
+  receivedAt: number;
 };
 
 export type FakeResponse = { status: number; headers?: Record<string, string>; body: string | object };
 
-export type IncomingRequest = Omit<RecordedRequest, "status" | "response">;
+export type IncomingRequest = Omit<RecordedRequest, "status" | "response" | "receivedAt">;
 
 export type FakeApiOptions = {
   // Checks the request against the platform's documented shape and answers like the platform.
@@ -43,6 +45,7 @@ export async function startFakeApi(options: FakeApiOptions): Promise<FakeApi> {
   const delays: number[] = [];
 
   const server = createServer(async (req, res) => {
+    const receivedAt = performance.now();
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const base = {
@@ -60,7 +63,7 @@ export async function startFakeApi(options: FakeApiOptions): Promise<FakeApi> {
       ? { status: failure.status, headers: failure.headers, body: options.failure?.(failure.status) ?? { error: `forced ${failure.status}` } }
       : safeHandle(options.handle, base);
     const text = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
-    requests.push({ ...base, status: answer.status, response: text });
+    requests.push({ ...base, status: answer.status, response: text, receivedAt });
     if (res.destroyed) return;
     res.writeHead(answer.status, {
       "content-type": typeof answer.body === "string" ? "text/plain" : "application/json",

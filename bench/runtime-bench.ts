@@ -1,0 +1,168 @@
+import { createHmac } from "node:crypto";
+import { encryptJson } from "@/server/crypto/secret-box";
+import { seedDemoWorkspace } from "@/server/db/seed";
+import { startQueue } from "@/server/queue/queue";
+import { startRuntimeHttpServer } from "@/server/runtime/http-server";
+import { createRuntime } from "@/server/runtime/runtime";
+import { startFakeWhatsappApi } from "@/server/channels/whatsapp/fake-whatsapp-api";
+import { createTestDatabase } from "@/server/testing/test-database";
+import { machineFacts, percentile, target, type BenchResult } from "./lib/bench-result";
+import { startReferenceServer } from "./reference-server";
+
+const appSecret = "bench-app-secret";
+const phoneNumberId = "1065400001";
+const SENDERS = 32;
+
+type Options = { smoke: boolean };
+type LoadResult = { messages: number; seconds: number; toAck: number[]; toReply: number[]; errors: number; sentAt: Map<string, number> };
+
+// Kaiwa's webhook server (the runtime's own HTTP front, as worker processes run it) receiving signed
+// WhatsApp webhooks from N contacts going through the published onboarding survey, with a local fake
+// Cloud API receiving the replies; then, in the same run, a minimal hand-written server doing the
+// same SQL per message, for a ratio.
+export async function runtimeBench({ smoke }: Options): Promise<BenchResult> {
+  const contactCounts = smoke ? [10] : [100, 10_000];
+  const database = await createTestDatabase();
+  const postgresVersion = database.kind === "postgres" ? ((await database.query<{ v: string }>("show server_version"))[0]?.v ?? null) : null;
+  const { workspaceId } = await seedDemoWorkspace(database);
+  const queue = await startQueue(database);
+  const runtime = await createRuntime({ database, queue });
+  const http = await startRuntimeHttpServer({ database, queue });
+  const api = await startFakeWhatsappApi();
+  const [channel] = await database.query<{ id: string }>(
+    "insert into channels (workspace_id, type, name, credentials_encrypted, api_base_url) values ($1, 'whatsapp', 'Bench', $2, $3) returning id",
+    [workspaceId, encryptJson({ phoneNumberId, accessToken: "EAAbench", appSecret, verifyToken: "bench-verify" }), api.url],
+  );
+  const result: BenchResult["figures"] = { database: database.kind };
+  const targets: NonNullable<BenchResult["targets"]> = [];
+  try {
+    for (const contacts of contactCounts) {
+      const prefix = `8190${String(contacts).padStart(5, "0")}`;
+      const load = await sendSurveyTraffic(`${http.url}/api/webhooks/whatsapp/${channel!.id}`, contacts, prefix);
+      await runtime.settle();
+      load.toReply = replyLatencies(load.sentAt, api.requests);
+      const rate = load.messages / load.seconds;
+      result[`contacts${contacts}`] = summary(load);
+      if (contacts === contactCounts.at(-1)) {
+        // The reference runs in the same process and run, on the same database, for a fair ratio.
+        const reference = await startReferenceServer(database, { appSecret, workspaceId, channelId: channel!.id });
+        const baseline = await sendSurveyTraffic(`${reference.url}/webhook`, contacts, `${prefix}9`);
+        await reference.close();
+        const referenceRate = baseline.messages / baseline.seconds;
+        result.reference = { ...summary(baseline), note: "hand-written node:http server, same SQL per message, no flow engine or sending" } as never;
+        result.ratioToReference = Math.round((rate / referenceRate) * 100) / 100;
+        if (smoke) {
+          // Seconds of traffic from ten contacts say nothing about the targets.
+        } else if (database.kind === "postgres") {
+          targets.push(target("≥ 3,000 messages/s sustained on PostgreSQL", Math.round(rate), 3_000, "higher", "msg/s"));
+          targets.push(target("p99 webhook-to-200 ≤ 50 ms", percentile(load.toAck, 99), 50, "lower", "ms"));
+          targets.push(target("≥ 60% of the reference server's throughput", result.ratioToReference, 0.6, "higher", "×"));
+        } else {
+          targets.push(target("≥ 500 messages/s on PGlite", Math.round(rate), 500, "higher", "msg/s"));
+        }
+      }
+    }
+  } finally {
+    await http.close();
+    await runtime.stop();
+    await queue.stop({ graceful: false, wait: false }).catch(() => {});
+    await api.close();
+    await database.drop();
+  }
+  return {
+    name: `runtime-${database.kind}`,
+    workload: `${SENDERS} concurrent senders, signed WhatsApp webhooks from ${contactCounts.join(" then ")} contacts, 4 messages each through the published onboarding survey`,
+    machine: machineFacts(postgresVersion),
+    figures: result,
+    targets,
+    smoke,
+  };
+}
+
+function summary(load: LoadResult) {
+  return {
+    messagesPerSecond: Math.round(load.messages / load.seconds),
+    messages: load.messages,
+    errors: load.errors,
+    ackP50: percentile(load.toAck, 50),
+    ackP95: percentile(load.toAck, 95),
+    ackP99: percentile(load.toAck, 99),
+    ...(load.toReply.length > 0 ? { replyP50: percentile(load.toReply, 50), replyP99: percentile(load.toReply, 99) } : {}),
+  };
+}
+
+const script = [
+  (id: string) => ({ type: "text", text: { body: "hi" }, id }),
+  (id: string) => ({ type: "interactive", interactive: { type: "button_reply", button_reply: { id: "pricing", title: "Pricing and plans" } }, id }),
+  (id: string) => ({ type: "text", text: { body: "25" }, id }),
+  (id: string) => ({ type: "text", text: { body: "bench@example.com" }, id }),
+];
+
+// Each contact's four messages in order (the next only after the previous was acknowledged), any
+// number of contacts at once, SENDERS requests in flight.
+async function sendSurveyTraffic(url: string, contacts: number, prefix: string): Promise<LoadResult> {
+  const toAck: number[] = [];
+  const sentAt = new Map<string, number>();
+  let errors = 0;
+  const next = Array.from({ length: contacts }, (_, i) => ({ waId: `${prefix}${String(i).padStart(6, "0")}`, step: 0, busy: false }));
+  let remaining = contacts * script.length;
+  let cursor = 0;
+  const started = performance.now();
+  const sender = async () => {
+    let skipped = 0;
+    while (remaining > 0) {
+      const contact = next[cursor++ % next.length]!;
+      if (contact.busy || contact.step >= script.length) {
+        // Every contact is busy or done: let the requests in flight finish.
+        if (++skipped >= next.length) {
+          skipped = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        continue;
+      }
+      skipped = 0;
+      contact.busy = true;
+      remaining -= 1;
+      const id = `wamid.bench.${contact.waId}.${contact.step}`;
+      const body = JSON.stringify({
+        object: "whatsapp_business_account",
+        entry: [{ id: "1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { phone_number_id: phoneNumberId }, contacts: [{ wa_id: contact.waId, profile: { name: "Bench" } }], messages: [{ from: contact.waId, timestamp: String(Math.floor(Date.now() / 1000)), ...script[contact.step]!(id) }] } }] }],
+      });
+      const signature = `sha256=${createHmac("sha256", appSecret).update(body).digest("hex")}`;
+      const t0 = performance.now();
+      sentAt.set(`${contact.waId}|${contact.step}`, t0);
+      contact.step += 1;
+      try {
+        const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": signature } });
+        await response.text();
+        if (response.status !== 200) errors += 1;
+      } catch {
+        errors += 1;
+      }
+      toAck.push(performance.now() - t0);
+      contact.busy = false;
+    }
+  };
+  await Promise.all(Array.from({ length: SENDERS }, sender));
+  const seconds = (performance.now() - started) / 1000;
+  return { messages: toAck.length, seconds, toAck, toReply: [], errors, sentAt };
+}
+
+// From each webhook to the first reply the fake Cloud API received for that contact after it.
+function replyLatencies(sentAt: Map<string, number>, requests: { json: unknown; receivedAt: number }[]): number[] {
+  const byContact = new Map<string, number[]>();
+  for (const request of requests) {
+    const to = (request.json as { to?: string } | undefined)?.to;
+    if (!to) continue;
+    let list = byContact.get(to);
+    if (!list) byContact.set(to, (list = []));
+    list.push(request.receivedAt);
+  }
+  const latencies: number[] = [];
+  for (const [key, t0] of sentAt) {
+    const arrivals = byContact.get(key.split("|")[0]!) ?? [];
+    const first = arrivals.find((at) => at >= t0);
+    if (first !== undefined) latencies.push(first - t0);
+  }
+  return latencies;
+}
