@@ -12,7 +12,7 @@ export async function fanoutBench({ smoke }: { smoke: boolean }): Promise<BenchR
   const recipients = smoke ? 2_000 : 100_000;
   const runs = smoke ? 1 : 3;
   const database = await createTestDatabase();
-  const postgres = database.kind === "postgres" ? ((await database.query<{ v: string }>("show server_version"))[0]?.v ?? null) : null;
+  const postgres = database.kind === "postgres" ? ((await database.query<{ v: string }>("select current_setting('server_version') as v"))[0]?.v ?? null) : null;
   await seedDemoWorkspace(database);
   const queue = await startQueue(database);
   await queue.createQueue(QUEUE);

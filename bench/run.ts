@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchResult } from "./lib/bench-result";
 import { browserBench } from "./browser-bench";
+import { contactsBench } from "./contacts-bench";
 import { compileBench, engineBench, memoryBench } from "./engine-bench";
 import { fanoutBench } from "./fanout-bench";
 import { runtimeBench } from "./runtime-bench";
@@ -15,6 +16,7 @@ const benches: Record<string, (options: { smoke: boolean }) => BenchResult | Ben
   memory: memoryBench,
   runtime: runtimeBench,
   fanout: fanoutBench,
+  contacts: contactsBench,
   browser: browserBench,
 };
 

@@ -5,7 +5,7 @@ import { cachedChannel } from "./channel-cache";
 import { observedFetch } from "./observed-fetch";
 import { canResendSafely, markUnconfirmed, recordSendResult, recoverStale } from "./outbox-records";
 import { optOutReason } from "./send-rules";
-import { channelRates, createContactPacer, createTokenBucket, type TokenBucket } from "./token-bucket";
+import { createContactPacer, createTokenBucket, sendRateOf, type TokenBucket } from "./token-bucket";
 
 export type OutboxSender = { wake: () => void; idle: () => Promise<void>; stop: () => Promise<void> };
 export type DeliveredMessage = { contactId: string; channelId: string; messageId: string };
@@ -110,7 +110,7 @@ export function startOutboxSender(
       result = { ok: false, retryable: false, error: optOutReason(loaded.type) };
     } else {
       let bucket = buckets.get(row.channel_id);
-      if (!bucket) buckets.set(row.channel_id, (bucket = createTokenBucket(channelRates[loaded.type])));
+      if (!bucket) buckets.set(row.channel_id, (bucket = createTokenBucket(sendRateOf(loaded.type, loaded.channel.config))));
       const waitStarted = Date.now();
       await bucket.take();
       await contactPacer.take(loaded.type, `${row.channel_id}|${row.contact_id}`);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createContactPacer, createTokenBucket } from "./token-bucket";
+import { createContactPacer, createTokenBucket, sendRateOf } from "./token-bucket";
 
 // On a fake clock: what goes out when, to one platform and to one contact.
 describe("send pacing", () => {
@@ -32,5 +32,12 @@ describe("send pacing", () => {
     const pacer = createContactPacer();
     const times = await releaseTimes(Array.from({ length: 20 }, () => pacer.take("line", "ch|u1")), 100);
     expect(times).toHaveLength(20);
+  });
+
+  it("takes a channel's own send rate from its config when the platform granted more", () => {
+    expect(sendRateOf("whatsapp", {})).toBe(80);
+    expect(sendRateOf("whatsapp", { sendRatePerSecond: 1_000 })).toBe(1_000);
+    expect(sendRateOf("whatsapp", { sendRatePerSecond: 5_000 })).toBe(80);
+    expect(sendRateOf("telegram", { sendRatePerSecond: "fast" })).toBe(30);
   });
 });

@@ -14,6 +14,13 @@ export const channelRates: Record<ChannelType, number> = {
   webchat: 1_000,
 };
 
+// A channel whose platform granted more throughput (WhatsApp numbers go up to 1,000 messages/s) says
+// so in channels.config.sendRatePerSecond; anything unusable falls back to the platform's default.
+export function sendRateOf(type: ChannelType, config: Record<string, unknown>): number {
+  const configured = config.sendRatePerSecond;
+  return typeof configured === "number" && Number.isFinite(configured) && configured >= 1 && configured <= 1_000 ? configured : channelRates[type];
+}
+
 export type TokenBucket = { take: () => Promise<void> };
 
 export function createTokenBucket(ratePerSecond: number, burst = Math.max(1, Math.ceil(ratePerSecond / 4))): TokenBucket {
