@@ -13,15 +13,15 @@ const appSecret = "bench-app-secret";
 const phoneNumberId = "1065400001";
 const SENDERS = 32;
 
-type Options = { smoke: boolean };
+type Options = { smoke: boolean; contacts?: number[] };
 type LoadResult = { messages: number; seconds: number; toAck: number[]; toReply: number[]; errors: number; sentAt: Map<string, number> };
 
 // Kaiwa's webhook server (the runtime's own HTTP front, as worker processes run it) receiving signed
 // WhatsApp webhooks from N contacts going through the published onboarding survey, with a local fake
 // Cloud API receiving the replies; then, in the same run, a minimal hand-written server doing the
 // same SQL per message, for a ratio.
-export async function runtimeBench({ smoke }: Options): Promise<BenchResult> {
-  const contactCounts = smoke ? [10] : [100, 10_000];
+export async function runtimeBench({ smoke, contacts: counts }: Options): Promise<BenchResult> {
+  const contactCounts = counts ?? (smoke ? [10] : [100, 10_000]);
   const database = await createTestDatabase();
   const postgresVersion = database.kind === "postgres" ? ((await database.query<{ v: string }>("select current_setting('server_version') as v"))[0]?.v ?? null) : null;
   const { workspaceId } = await seedDemoWorkspace(database);
@@ -40,16 +40,20 @@ export async function runtimeBench({ smoke }: Options): Promise<BenchResult> {
   try {
     for (const contacts of contactCounts) {
       const prefix = `8190${String(contacts).padStart(5, "0")}`;
+      const started = performance.now();
       const load = await sendSurveyTraffic(`${http.url}/api/webhooks/whatsapp/${channel!.id}`, contacts, prefix);
-      await runtime.settle();
+      await settled(database);
+      // Sustained throughput is messages fully handled (flow run, replies queued) per second, not intake.
+      const handledSeconds = (performance.now() - started) / 1000;
       load.toReply = replyLatencies(load.sentAt, api.requests);
-      const rate = load.messages / load.seconds;
-      result[`contacts${contacts}`] = summary(load);
+      const rate = load.messages / handledSeconds;
+      result[`contacts${contacts}`] = { ...summary(load), handledPerSecond: Math.round(rate), handledSeconds: Math.round(handledSeconds * 10) / 10 };
       if (contacts === contactCounts.at(-1)) {
         // The reference runs in the same process and run, on the same database, for a fair ratio.
         const reference = await startReferenceServer(database, { appSecret, workspaceId, channelId: channel!.id });
         const baseline = await sendSurveyTraffic(`${reference.url}/webhook`, contacts, `${prefix}9`);
         await reference.close();
+        // The reference does all its work before answering: its intake rate is its handled rate.
         const referenceRate = baseline.messages / baseline.seconds;
         result.reference = { ...summary(baseline), note: "hand-written node:http server, same SQL per message, no flow engine or sending" } as never;
         result.ratioToReference = Math.round((rate / referenceRate) * 100) / 100;
@@ -81,9 +85,20 @@ export async function runtimeBench({ smoke }: Options): Promise<BenchResult> {
   };
 }
 
+// Every stored event processed and every due reply sent (the harness's own idle checks, by SQL).
+async function settled(database: { query: <Row>(text: string) => Promise<Row[]> }): Promise<void> {
+  for (;;) {
+    const [row] = await database.query<{ events: number; outbox: number }>(
+      "select (select count(*)::int from inbound_events where processed_at is null) as events, (select count(*)::int from outbox where status in ('pending', 'sending')) as outbox",
+    );
+    if (row && row.events === 0 && row.outbox === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 function summary(load: LoadResult) {
   return {
-    messagesPerSecond: Math.round(load.messages / load.seconds),
+    intakePerSecond: Math.round(load.messages / load.seconds),
     messages: load.messages,
     errors: load.errors,
     ackP50: percentile(load.toAck, 50),
