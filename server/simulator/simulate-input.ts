@@ -8,7 +8,7 @@ import { DomainError } from "../domain-errors";
 import { loadSimulation, type SimulationRow } from "./load-simulation";
 import { replySummary } from "./reply-summary";
 import { simulationInputSchema, type SimulationInput, type SimulationStart } from "./simulation-setup";
-import { simulationState } from "./simulation-state";
+import { toSimulatorMessage } from "./simulation-state";
 import type { SimulatorScope } from "./start-simulation";
 
 // HTTP results come back as events of their own; a flow calling several APIs in a row needs a few rounds.
@@ -42,8 +42,12 @@ async function botMessageCount(scope: SimulatorScope, contactId: string): Promis
 // The input with the replies it got, for "save as test case". A wake-up is kept as "fire what is
 // pending": its key is an internal detail a re-run may number differently.
 async function recordInput(scope: SimulatorScope, simulationId: string, input: SimulationInput, before: number): Promise<void> {
-  const state = await simulationState(scope.database, scope.workspaceId, simulationId);
-  const replies = state.messages.filter((message) => message.from === "bot").slice(before).map(replySummary);
+  const rows = await scope.database.query<Parameters<typeof toSimulatorMessage>[0]>(
+    `select m.id, m.direction, m.content, m.status, m.error, m.node_id from messages m join simulations s on s.contact_id = m.contact_id
+     where s.id = $1 and m.direction = 'outbound' order by m.seq offset $2`,
+    [simulationId, before],
+  );
+  const replies = rows.map(toSimulatorMessage).map(replySummary);
   const kept: RecordedInput = { input: input.kind === "fire" ? { kind: "fire", timerKey: "pending" } : input, replies };
   await scope.database.query("update simulations set inputs = inputs || $2::jsonb where id = $1", [simulationId, JSON.stringify([kept])]);
 }

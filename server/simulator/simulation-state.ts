@@ -71,7 +71,7 @@ export async function simulationState(database: Pick<Database, "query">, workspa
 
 export type SimulationState = Awaited<ReturnType<typeof simulationState>>;
 
-function toSimulatorMessage(row: { id: string; direction: string; content: Record<string, unknown>; status: string; error: string | null; node_id: string | null }): SimulatorMessage {
+export function toSimulatorMessage(row: { id: string; direction: string; content: Record<string, unknown>; status: string; error: string | null; node_id: string | null }): SimulatorMessage {
   const content = row.content as {
     text?: string;
     parts?: (RenderedPart | null)[];
