@@ -160,7 +160,7 @@ function Loaded({ channel }: { channel: ChannelDetail }) {
           </Card>
           {channel.messagingWindowHours !== null && (
             <Card title="Outside the messaging window">
-              <OutsideWindowSettings key={JSON.stringify(channel.outsideWindow)} channel={channel} />
+              <OutsideWindowSettings key={channel.id} channel={channel} />
             </Card>
           )}
         </div>

@@ -77,7 +77,8 @@ export function OutsideWindowSettings({ channel }: { channel: ChannelDetail }) {
       )}
       {save.error && (
         <p role="alert" className={errorClass}>
-          {save.error.message}
+          {/* A refused input's message is a JSON dump of zod issues; its field errors say it in words. */}
+          {Object.values((save.error.data?.fieldErrors ?? {}) as Record<string, string[] | undefined>).flat()[0] ?? save.error.message}
         </p>
       )}
       <div className="flex items-center gap-3">
