@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { metaTestKit } from "../meta/meta-test-kit";
-import { messagingBody, messagingEvent, metaWebhookChecks, startMetaWebhookKit, type MetaTestChannel, type MetaWebhookKit } from "../meta/meta-webhook-kit";
+import {
+  expectMessagingSurveyStart,
+  messagingBody,
+  messagingEvent,
+  messagingSendOf,
+  metaWebhookChecks,
+  startMessagingSurvey,
+  startMetaWebhookKit,
+  type MetaTestChannel,
+  type MetaWebhookKit,
+} from "../meta/meta-webhook-kit";
+import { companySizeQuestion, surveyFirstQuestion, surveyWelcome } from "../testing/webhook-test-kit";
 import { startFakeInstagramApi } from "./fake-instagram-api";
 
 const igAccount = "17841405309211844";
@@ -10,18 +21,15 @@ const igsid = "1254459154682919";
 const otherIgsid = "3301928374650012";
 const thirdIgsid = "4400556677889900";
 // Instagram webhooks carry no profile name, so the survey greets everyone as "there".
-const welcome = "Hi there! Welcome! Three quick questions so we can help you better.";
-const askInterest = "What brings you here?";
-const askSize = "How many people work at your company?";
+const welcome = surveyWelcome();
+const askInterest = surveyFirstQuestion;
+const askSize = companySizeQuestion;
 
 const fromContact = (sender: string, timestamp: number, fields: Record<string, unknown>) => messagingEvent(sender, igAccount, timestamp, fields);
 const igBody = (...events: unknown[]) => messagingBody("instagram", igAccount, [events]);
 const textBody = (sender: string, mid: string, text: string, timestamp: number) => igBody(fromContact(sender, timestamp, { message: { mid, text } }));
 
-type QuickReply = { content_type: string; title: string; payload: string };
-type InstagramSend = { recipient: { id: string }; messaging_type: string; message: { text?: string; quick_replies?: QuickReply[] } };
-const sendOf = (json: unknown) => json as InstagramSend;
-const messageIdOf = (response: string) => (JSON.parse(response) as { message_id: string }).message_id;
+const sendOf = messagingSendOf;
 
 describe("Instagram messaging webhooks over HTTP (onboarding survey)", () => {
   let kit: MetaWebhookKit;
@@ -39,14 +47,7 @@ describe("Instagram messaging webhooks over HTTP (onboarding survey)", () => {
     await kit?.close();
   });
 
-  // The survey's first two replies to `sender`; returns the quick replies its choice question waits on.
-  async function startSurvey(channel: MetaTestChannel, sender: string, mid: string): Promise<QuickReply[]> {
-    expect((await channel.post(textBody(sender, mid, "hello", 1718100000000))).status).toBe(200);
-    await kit.harness.settle();
-    expect(channel.textsTo(sender)).toEqual([welcome, askInterest]);
-    const question = channel.delivered().filter((request) => sendOf(request.json).recipient.id === sender)[1]!;
-    return sendOf(question.json).message.quick_replies!;
-  }
+  const startSurvey = (channel: MetaTestChannel, sender: string, mid: string) => startMessagingSurvey(kit, channel, textBody(sender, mid, "hello", 1718100000000), sender);
 
   it("answers Meta's verification handshake only for the right verify token", async () => {
     await metaWebhookChecks.handshake(await kit.newChannel(), credentials.verifyToken);
@@ -54,21 +55,7 @@ describe("Instagram messaging webhooks over HTTP (onboarding survey)", () => {
 
   it("answers a signed story reply with the survey's welcome and quick replies, and stores the message ids", async () => {
     const channel = await kit.newChannel();
-    expect(await channel.post(fixture("text"))).toEqual({ status: 200, body: "ok" });
-    await kit.harness.settle();
-    const sent = channel.delivered();
-    expect(sent.map((request) => request.path)).toEqual(["/v23.0/me/messages", "/v23.0/me/messages"]);
-    expect(sent.every((request) => request.headers.authorization === `Bearer ${credentials.pageAccessToken}`)).toBe(true);
-    expect(sent[0]!.json).toEqual({ recipient: { id: igsid }, messaging_type: "RESPONSE", message: { text: welcome } });
-    expect(sent[1]!.json).toMatchObject({ recipient: { id: igsid }, messaging_type: "RESPONSE", message: { text: askInterest } });
-    expect(sendOf(sent[1]!.json).message.quick_replies!.map((reply) => [reply.content_type, reply.title])).toEqual([
-      ["text", "Pricing and plans"],
-      ["text", "Help with my account"],
-      ["text", "Just looking around"],
-    ]);
-    const rows = await channel.outbound();
-    expect(rows.map((row) => [row.status, row.external_id])).toEqual(sent.map((request) => ["sent", messageIdOf(request.response)]));
-    expect(await channel.contacts()).toEqual([{ external_id: igsid, profile_name: null, display_name: null, first_name: null }]);
+    await expectMessagingSurveyStart(kit, channel, fixture("text"), igsid, credentials.pageAccessToken);
   });
 
   it("resumes the waiting question on a quick reply and on a postback carrying a choice's payload", async () => {

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { metaTestKit } from "../meta/meta-test-kit";
 import {
+  expectMessagingSurveyStart,
   messagingBody,
   messagingEvent,
+  messagingSendOf,
   metaWebhookChecks,
+  startMessagingSurvey,
   startMetaWebhookKit,
   watermarkAfter,
   type MetaTestChannel,
   type MetaWebhookKit,
 } from "../meta/meta-webhook-kit";
+import { companySizeQuestion, surveyFirstQuestion, surveyWelcome } from "../testing/webhook-test-kit";
 import { startFakeMessengerApi } from "./fake-messenger-api";
 
 const pageId = "106548912345678";
@@ -17,18 +21,15 @@ const fixture = (name: string) => metaTestKit.fixture(import.meta.url, `${name}.
 const psid = "7283941056238475";
 const otherPsid = "5512398470012345";
 // Messenger webhooks carry no profile name, so the survey greets everyone as "there".
-const welcome = "Hi there! Welcome! Three quick questions so we can help you better.";
-const askInterest = "What brings you here?";
-const askSize = "How many people work at your company?";
+const welcome = surveyWelcome();
+const askInterest = surveyFirstQuestion;
+const askSize = companySizeQuestion;
 
 const fromContact = (sender: string, timestamp: number, fields: Record<string, unknown>) => messagingEvent(sender, pageId, timestamp, fields);
 const pageBody = (...events: unknown[]) => messagingBody("page", pageId, [events]);
 const textBody = (sender: string, mid: string, text: string, timestamp: number) => pageBody(fromContact(sender, timestamp, { message: { mid, text } }));
 
-type QuickReply = { content_type: string; title: string; payload: string };
-type MessengerSend = { recipient: { id: string }; messaging_type: string; message: { text?: string; quick_replies?: QuickReply[] } };
-const sendOf = (json: unknown) => json as MessengerSend;
-const messageIdOf = (response: string) => (JSON.parse(response) as { message_id: string }).message_id;
+const sendOf = messagingSendOf;
 
 describe("Messenger webhooks over HTTP (onboarding survey)", () => {
   let kit: MetaWebhookKit;
@@ -46,14 +47,7 @@ describe("Messenger webhooks over HTTP (onboarding survey)", () => {
     await kit?.close();
   });
 
-  // The survey's first two replies to `sender`, after which its choice question waits.
-  async function startSurvey(channel: MetaTestChannel, sender: string, mid: string): Promise<QuickReply[]> {
-    expect((await channel.post(textBody(sender, mid, "hello", 1718000000000))).status).toBe(200);
-    await kit.harness.settle();
-    expect(channel.textsTo(sender)).toEqual([welcome, askInterest]);
-    const question = channel.delivered().filter((request) => sendOf(request.json).recipient.id === sender)[1]!;
-    return sendOf(question.json).message.quick_replies!;
-  }
+  const startSurvey = (channel: MetaTestChannel, sender: string, mid: string) => startMessagingSurvey(kit, channel, textBody(sender, mid, "hello", 1718000000000), sender);
 
   it("answers Meta's verification handshake only for the right verify token", async () => {
     await metaWebhookChecks.handshake(await kit.newChannel(), credentials.verifyToken);
@@ -61,21 +55,7 @@ describe("Messenger webhooks over HTTP (onboarding survey)", () => {
 
   it("answers a signed text with the survey's welcome and quick replies, and stores the message ids", async () => {
     const channel = await kit.newChannel();
-    expect(await channel.post(fixture("text"))).toEqual({ status: 200, body: "ok" });
-    await kit.harness.settle();
-    const sent = channel.delivered();
-    expect(sent.map((request) => request.path)).toEqual(["/v23.0/me/messages", "/v23.0/me/messages"]);
-    expect(sent.every((request) => request.headers.authorization === `Bearer ${credentials.pageAccessToken}`)).toBe(true);
-    expect(sent[0]!.json).toEqual({ recipient: { id: psid }, messaging_type: "RESPONSE", message: { text: welcome } });
-    expect(sent[1]!.json).toMatchObject({ recipient: { id: psid }, messaging_type: "RESPONSE", message: { text: askInterest } });
-    expect(sendOf(sent[1]!.json).message.quick_replies!.map((reply) => [reply.content_type, reply.title])).toEqual([
-      ["text", "Pricing and plans"],
-      ["text", "Help with my account"],
-      ["text", "Just looking around"],
-    ]);
-    const rows = await channel.outbound();
-    expect(rows.map((row) => [row.status, row.external_id])).toEqual(sent.map((request) => ["sent", messageIdOf(request.response)]));
-    expect(await channel.contacts()).toEqual([{ external_id: psid, profile_name: null, display_name: null, first_name: null }]);
+    await expectMessagingSurveyStart(kit, channel, fixture("text"), psid, credentials.pageAccessToken);
   });
 
   it("resumes the waiting question on a quick reply and on a postback carrying a choice's payload", async () => {

@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import type { ChannelType } from "@/flows-runtime";
 import { outboundMessages, startHarness, type Harness, type OutboundRow } from "../../runtime/testing/runtime-harness";
 import type { FakeApi, RecordedRequest } from "../testing/fake-api-server";
+import { lastError, storedCounts, surveyChoices, surveyFirstQuestion, surveyWelcome } from "../testing/webhook-test-kit";
 import { metaTestKit } from "./meta-test-kit";
 
 // End-to-end webhook tests for the Meta channels (WhatsApp, Messenger, Instagram): the real runtime and
@@ -70,7 +71,7 @@ export async function startMetaWebhookKit(setup: MetaWebhookSetup): Promise<Meta
            from inbound_events where channel_id = $1 order by seq`,
           [id],
         ),
-      lastError: async () => (await harness.database.query<{ last_error: string | null }>("select last_error from channels where id = $1", [id]))[0]!.last_error,
+      lastError: () => lastError(harness, id),
       drainOutbox: async () => {
         for (let i = 0; i < 300; i++) {
           await harness.settle();
@@ -91,14 +92,6 @@ export async function startMetaWebhookKit(setup: MetaWebhookSetup): Promise<Meta
       await api.close();
     },
   };
-}
-
-// Rows in the three tables a refused webhook must not touch, across the whole database.
-export async function storedCounts(harness: Harness): Promise<{ events: number; contacts: number; messages: number }> {
-  const [row] = await harness.database.query<{ events: number; contacts: number; messages: number }>(
-    "select (select count(*)::int from inbound_events) as events, (select count(*)::int from contacts) as contacts, (select count(*)::int from messages) as messages",
-  );
-  return row!;
 }
 
 // The checks every Meta channel's webhook must pass identically; each test file calls them in its own test.
@@ -154,6 +147,38 @@ export const metaWebhookChecks = {
     expect(await storedCounts(kit.harness)).toEqual(before);
   },
 };
+
+// Messenger and Instagram share the Send API body and its answer `{ recipient_id, message_id }`.
+export type MessagingQuickReply = { content_type: string; title: string; payload: string };
+export type MessagingSend = { recipient: { id: string }; messaging_type: string; message: { text?: string; quick_replies?: MessagingQuickReply[] } };
+export const messagingSendOf = (json: unknown) => json as MessagingSend;
+export const messagingMessageIdOf = (response: string) => (JSON.parse(response) as { message_id: string }).message_id;
+
+// The survey's first two replies to `sender` after `body` (a text from them); returns the quick replies
+// its choice question waits on.
+export async function startMessagingSurvey(kit: MetaWebhookKit, channel: MetaTestChannel, body: string, sender: string): Promise<MessagingQuickReply[]> {
+  expect((await channel.post(body)).status).toBe(200);
+  await kit.harness.settle();
+  expect(channel.textsTo(sender)).toEqual([surveyWelcome(), surveyFirstQuestion]);
+  const question = channel.delivered().filter((request) => messagingSendOf(request.json).recipient.id === sender)[1]!;
+  return messagingSendOf(question.json).message.quick_replies!;
+}
+
+// Messenger and Instagram answer a signed text identically: the welcome, then the choice question as quick
+// replies, both through `POST /me/messages` with the Page token, and stored with the ids Meta returned.
+export async function expectMessagingSurveyStart(kit: MetaWebhookKit, channel: MetaTestChannel, body: string, sender: string, pageAccessToken: string): Promise<void> {
+  expect(await channel.post(body)).toEqual({ status: 200, body: "ok" });
+  await kit.harness.settle();
+  const sent = channel.delivered();
+  expect(sent.map((request) => request.path)).toEqual(["/v23.0/me/messages", "/v23.0/me/messages"]);
+  expect(sent.every((request) => request.headers.authorization === `Bearer ${pageAccessToken}`)).toBe(true);
+  expect(sent[0]!.json).toEqual({ recipient: { id: sender }, messaging_type: "RESPONSE", message: { text: surveyWelcome() } });
+  expect(sent[1]!.json).toMatchObject({ recipient: { id: sender }, messaging_type: "RESPONSE", message: { text: surveyFirstQuestion } });
+  expect(messagingSendOf(sent[1]!.json).message.quick_replies!.map((reply) => [reply.content_type, reply.title])).toEqual(surveyChoices.map((title) => ["text", title]));
+  const rows = await channel.outbound();
+  expect(rows.map((row) => [row.status, row.external_id])).toEqual(sent.map((request) => ["sent", messagingMessageIdOf(request.response)]));
+  expect(await channel.contacts()).toEqual([{ external_id: sender, profile_name: null, display_name: null, first_name: null }]);
+}
 
 // Messenger and Instagram share the `{ object, entry: [{ id, time, messaging: [...] }] }` envelope.
 export function messagingBody(object: "page" | "instagram", accountId: string, entries: unknown[][]): string {

@@ -105,5 +105,6 @@ export async function greetFollowersWithSurvey(harness: Harness, refs: string[])
 }
 
 export const surveyWelcome = (name = "there") => `Hi ${name}! Welcome! Three quick questions so we can help you better.`;
+export const surveyFirstQuestion = "What brings you here?";
 export const surveyChoices = ["Pricing and plans", "Help with my account", "Just looking around"];
 export const companySizeQuestion = "How many people work at your company?";
