@@ -1,21 +1,26 @@
 import type { FetchLike } from "../channels/channel-adapter";
+import { deadlineSignal, type DeadlineSignal } from "./deadline-signal";
 
 // Errors that prove the request never left: no connection was made, so a resend cannot duplicate it.
 const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 
-export type ObservedFetch = { fetch: FetchLike; outcomeUnknown: () => boolean };
+export type ObservedFetch = { fetch: FetchLike; outcomeUnknown: () => boolean; release: () => void };
 
 // The fetch the sender hands to an adapter for one send. It remembers whether a call failed in a way
 // that leaves its outcome unknown (a timeout, a connection dropped mid-request): the platform may have
-// the message, so without an idempotency key it must not be resent blindly. `timeoutMs` caps every call.
+// the message, so without an idempotency key it must not be resent blindly. `timeoutMs` caps every call,
+// body included, until `release()` once the adapter has returned.
 export function observedFetch(timeoutMs: number): ObservedFetch {
   let unknown = false;
+  const deadlines: DeadlineSignal[] = [];
   return {
     outcomeUnknown: () => unknown,
+    release: () => deadlines.splice(0).forEach((deadline) => deadline.clear()),
     fetch: async (input, init) => {
-      const deadline = AbortSignal.timeout(timeoutMs);
+      const deadline = deadlineSignal(timeoutMs, init.signal);
+      deadlines.push(deadline);
       try {
-        return await fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+        return await fetch(input, { ...init, signal: deadline.signal });
       } catch (error) {
         if (!neverSent(error)) unknown = true;
         throw error;

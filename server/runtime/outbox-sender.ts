@@ -129,6 +129,8 @@ export function startOutboxSender(
       } catch (error) {
         // An adapter should return failures, not throw; treat a throw like a network error.
         result = { ok: false, retryable: true, error: `send failed: ${(error as Error).message}` };
+      } finally {
+        observed.release();
       }
       if (!result.ok && result.retryable && observed.outcomeUnknown() && !canResendSafely(loaded)) {
         await markUnconfirmed(database, row.id, result.error).catch((error: unknown) => log.error("outbox result could not be recorded", { outboxId: row.id, error }));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deadlineSignal } from "@/server/runtime/deadline-signal";
 import { render, type OutboundMessage } from "@/flows-runtime";
 import { MalformedWebhookError, type AdapterChannel, type FetchLike } from "../channel-adapter";
 import { metaTestKit as kit } from "../meta/meta-test-kit";
@@ -156,7 +157,7 @@ describe("instagram send", () => {
     fake.failNext(400);
     expect(await send({ text: "a" })).toMatchObject({ ok: false, retryable: false, error: expect.stringContaining("Invalid parameter") });
     fake.delayNext(2_000);
-    const impatient: FetchLike = (input, init) => fetch(input, { ...init, signal: AbortSignal.any([init.signal as AbortSignal, AbortSignal.timeout(100)]) });
+    const impatient: FetchLike = (input, init) => fetch(input, { ...init, signal: deadlineSignal(100, init.signal).signal });
     expect(await adapter.send({ to: igsid, payload: { text: "a" }, idempotencyKey: "out_t" }, live, impatient)).toMatchObject({ ok: false, retryable: true });
   });
 });

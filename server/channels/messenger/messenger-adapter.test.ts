@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deadlineSignal } from "@/server/runtime/deadline-signal";
 import { render, type OutboundMessage } from "@/flows-runtime";
 import { MalformedWebhookError, type AdapterChannel, type FetchLike } from "../channel-adapter";
 import { metaTestKit as kit } from "../meta/meta-test-kit";
@@ -276,7 +277,7 @@ describe("messenger send", () => {
     // The adapter's own timeout is 10 s; the test shortens it while keeping the adapter's signal.
     const impatient: FetchLike = (input, init) => {
       signalGiven = init.signal instanceof AbortSignal;
-      return fetch(input, { ...init, signal: AbortSignal.any([init.signal as AbortSignal, AbortSignal.timeout(100)]) });
+      return fetch(input, { ...init, signal: deadlineSignal(100, init.signal).signal });
     };
     const result = await adapter.send({ to: psid, payload: { text: "hi" }, idempotencyKey: "out_3" }, live, impatient);
     expect(signalGiven).toBe(true);

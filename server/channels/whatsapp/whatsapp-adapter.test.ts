@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deadlineSignal } from "@/server/runtime/deadline-signal";
 import { render, type OutboundMessage } from "@/flows-runtime";
 import { MalformedWebhookError, type AdapterChannel, type FetchLike } from "../channel-adapter";
 import { metaTestKit as kit } from "../meta/meta-test-kit";
@@ -250,7 +251,7 @@ describe("whatsapp send", () => {
 
   it("maps a timeout to retryable", async () => {
     fake.delayNext(2_000);
-    const impatient: FetchLike = (input, init) => fetch(input, { ...init, signal: AbortSignal.any([init.signal as AbortSignal, AbortSignal.timeout(100)]) });
+    const impatient: FetchLike = (input, init) => fetch(input, { ...init, signal: deadlineSignal(100, init.signal).signal });
     const result = await adapter.send({ to: sheena, payload: { messaging_product: "whatsapp", type: "text", text: { body: "hi" } }, idempotencyKey: "out_t" }, live, impatient);
     expect(result).toMatchObject({ ok: false, retryable: true });
   });
