@@ -43,7 +43,11 @@ export const conversations = pgTable(
     updatedAt: updatedAt(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
-  (table) => [index("conversations_workspace_idx").on(table.workspaceId, table.status, table.updatedAt)],
+  (table) => [
+    index("conversations_workspace_idx").on(table.workspaceId, table.status, table.updatedAt),
+    // The runtime finds a contact's open conversation on every message.
+    index("conversations_contact_open_idx").on(table.contactId, table.channelId, table.createdAt).where(sql`status = 'open'`),
+  ],
 );
 
 export const messages = pgTable(

@@ -51,8 +51,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     kind: "postgres",
     db: drizzlePostgres(sql, { schema }) as unknown as Db,
-    query: async <Row,>(text: string, params?: unknown[]) =>
-      (await sql.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])) as unknown as Row[],
+    query: async <Row,>(text: string, params?: unknown[]) => (await preparedQuery(sql, text, params)) as unknown as Row[],
     exec: async (text) => {
       await sql.unsafe(text).simple();
     },
@@ -60,4 +59,12 @@ async function openPostgres(url: string): Promise<Database> {
     sql,
     url,
   };
+}
+
+// The hot path's statements are a fixed set of texts: preparing them once per connection saves the
+// server a parse and plan, and the wire a Parse and Describe, on every call (DESIGN.md section 4).
+// Without parameters the simple protocol is used, which also allows several statements in one text.
+export function preparedQuery(sql: Pick<postgres.Sql, "unsafe">, text: string, params: unknown[] | undefined) {
+  const values = (params ?? []) as postgres.ParameterOrJSON<never>[];
+  return values.length > 0 ? sql.unsafe(text, values, { prepare: true }) : sql.unsafe(text, values);
 }

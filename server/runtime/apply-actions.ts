@@ -20,15 +20,7 @@ export async function applyAction(run: FlowRun, sessionId: string, flowId: strin
     case "send":
       return queueSend(run, flowId, action);
     case "add_tag":
-      await tx.query(
-        `with t as (
-           insert into tags (workspace_id, name) values ($1, $2)
-           on conflict (workspace_id, name) do update set name = excluded.name returning id
-         )
-         insert into contact_tags (workspace_id, contact_id, tag_id) select $1, $3, t.id from t on conflict do nothing`,
-        [contact.workspaceId, action.tag, contact.contactId],
-      );
-      return;
+      return addTag(run, action.tag);
     case "remove_tag":
       await tx.query(
         "delete from contact_tags ct using tags t where ct.tag_id = t.id and ct.contact_id = $1 and t.workspace_id = $2 and t.name = $3",
@@ -86,6 +78,31 @@ export async function applyAction(run: FlowRun, sessionId: string, flowId: strin
       run.errors.push(`${action.code}${action.nodeId ? ` at node ${action.nodeId}` : ""}: ${action.message}`);
       return;
   }
+}
+
+// Finds the tag without writing to its row: an upsert's `do update` would lock the one row every
+// contact's step touches until commit, and serialise every contact tagged with it (the onboarding
+// survey tags everyone). Only a tag's first use inserts; losing that insert race to another
+// transaction leaves `found` 0, and the retry, in a new snapshot, sees the winner's row.
+async function addTag(run: FlowRun, tag: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const [row] = await run.tx.query<{ found: number }>(
+      `with existing as (
+         select id from tags where workspace_id = $1 and name = $2
+       ), inserted as (
+         insert into tags (workspace_id, name) select $1, $2 where not exists (select 1 from existing)
+         on conflict (workspace_id, name) do nothing returning id
+       ), tag as (
+         select id from existing union all select id from inserted
+       ), linked as (
+         insert into contact_tags (workspace_id, contact_id, tag_id) select $1, $3, tag.id from tag on conflict do nothing
+       )
+       select count(*)::int as found from tag`,
+      [run.contact.workspaceId, tag, run.contact.contactId],
+    );
+    if ((row?.found ?? 0) > 0) return;
+  }
+  throw new Error(`tag "${tag}" could not be found or created`);
 }
 
 // One outbound message per payload render() made, each with its outbox row (the message id is the

@@ -24,29 +24,40 @@ type IdentityRow = {
   profile_name: string | null;
 };
 
+const identityColumns = "id, contact_id, last_inbound_at, opted_out_at, opted_in, profile_name";
+
 export async function findContact(tx: Tx, channel: { id: string; workspaceId: string }, externalId: string): Promise<ContactRecord | null> {
-  const [row] = await tx.query<IdentityRow>(
-    "select id, contact_id, last_inbound_at, opted_out_at, opted_in, profile_name from contact_identities where channel_id = $1 and external_id = $2",
-    [channel.id, externalId],
-  );
+  const [row] = await tx.query<IdentityRow>(`select ${identityColumns} from contact_identities where channel_id = $1 and external_id = $2`, [channel.id, externalId]);
   return row ? toRecord(row, channel, externalId, false) : null;
 }
 
+// The contact wrote in (or followed): that opens the messaging window and is consent to reply (not to
+// marketing). `at` is a simulation's clock; real contacts write at the database's now().
+export type Arrival = { at?: Date };
+
 // Contacts are found or created by (channel, platform contact id). A profile name fills the
-// display name, and the first word of it `first_name` when the contact has none yet.
+// display name, and the first word of it `first_name` when the contact has none yet. With an
+// arrival, finding the contact and recording it are one statement: this runs on every message.
 export async function findOrCreateContact(
   tx: Tx,
   channel: { id: string; workspaceId: string },
   externalId: string,
   profileName: string | undefined,
+  arrival?: Arrival,
 ): Promise<ContactRecord> {
-  const existing = await findContact(tx, channel, externalId);
-  if (existing) {
-    if (profileName) {
-      await tx.query("update contact_identities set profile_name = $2 where id = $1 and profile_name is distinct from $2", [existing.identityId, profileName]);
-    }
-    return existing;
-  }
+  const at = arrival?.at?.toISOString() ?? null;
+  const [existing] = arrival
+    ? await tx.query<IdentityRow>(
+        `update contact_identities set last_inbound_at = coalesce($3::timestamptz, now()), opted_in = true, profile_name = coalesce($4, profile_name)
+         where channel_id = $1 and external_id = $2 returning ${identityColumns}`,
+        [channel.id, externalId, at, profileName ?? null],
+      )
+    : await tx.query<IdentityRow>(
+        `update contact_identities set profile_name = coalesce($3, profile_name)
+         where channel_id = $1 and external_id = $2 returning ${identityColumns}`,
+        [channel.id, externalId, profileName ?? null],
+      );
+  if (existing) return toRecord(existing, channel, externalId, false);
   const firstName = profileName?.trim().split(/\s+/u)[0];
   const fields = firstName ? { first_name: firstName } : {};
   // The per-contact advisory lock makes this the only writer for this identity, so no race to lose.
@@ -54,24 +65,13 @@ export async function findOrCreateContact(
     `with c as (
        insert into contacts (workspace_id, display_name, fields) values ($1, $2, $3::jsonb) returning id
      )
-     insert into contact_identities (workspace_id, contact_id, channel_id, external_id, profile_name)
-     select $1, c.id, $4, $5, $2 from c
-     returning id, contact_id, last_inbound_at, opted_out_at, opted_in, profile_name`,
-    [channel.workspaceId, profileName ?? null, JSON.stringify(fields), channel.id, externalId],
+     insert into contact_identities (workspace_id, contact_id, channel_id, external_id, profile_name, last_inbound_at, opted_in)
+     select $1, c.id, $4, $5, $2, case when $6 then coalesce($7::timestamptz, now()) end, $6 from c
+     returning ${identityColumns}`,
+    [channel.workspaceId, profileName ?? null, JSON.stringify(fields), channel.id, externalId, arrival !== undefined, at],
   );
   if (!row) throw new Error("contact insert returned nothing");
   return toRecord(row, channel, externalId, true);
-}
-
-// An inbound message opens the messaging window and is consent to reply (not to marketing).
-// `at` is a simulation's clock; real contacts write at the database's now().
-export async function recordInbound(tx: Tx, contact: ContactRecord, at?: Date): Promise<void> {
-  const [row] = await tx.query<{ last_inbound_at: Date | string }>(
-    "update contact_identities set last_inbound_at = coalesce($2::timestamptz, now()), opted_in = true where id = $1 returning last_inbound_at",
-    [contact.identityId, at?.toISOString() ?? null],
-  );
-  contact.lastInboundAt = row ? new Date(row.last_inbound_at) : new Date();
-  contact.optedIn = true;
 }
 
 export async function setOptOut(tx: Tx, contact: ContactRecord, optedOut: boolean): Promise<void> {
@@ -87,20 +87,28 @@ export async function setOptOut(tx: Tx, contact: ContactRecord, optedOut: boolea
 
 export type ConversationRecord = { id: string; botPaused: boolean };
 
-// The contact's open conversation on this channel, opened when there is none.
-export async function openConversation(tx: Tx, contact: ContactRecord): Promise<ConversationRecord> {
-  const [found] = await tx.query<{ id: string; bot_paused: boolean }>(
-    `update conversations set updated_at = now()
-     where id = (select id from conversations where contact_id = $1 and channel_id = $2 and status = 'open' order by created_at desc limit 1)
-     returning id, bot_paused`,
-    [contact.contactId, contact.channelId],
+// The contact's open conversation on this channel, opened when there is none; with `inbound`, the
+// contact's message is stored in it by the same statement (the inbox and the contact's timeline).
+export async function openConversation(tx: Tx, contact: ContactRecord, inbound?: object): Promise<ConversationRecord> {
+  const [row] = await tx.query<{ id: string; bot_paused: boolean }>(
+    `with found as (
+       update conversations set updated_at = now()
+       where id = (select id from conversations where contact_id = $1 and channel_id = $2 and status = 'open' order by created_at desc limit 1)
+       returning id, bot_paused
+     ), created as (
+       insert into conversations (workspace_id, contact_id, channel_id) select $3, $1, $2 where not exists (select 1 from found)
+       returning id, bot_paused
+     ), conversation as (
+       select id, bot_paused from found union all select id, bot_paused from created
+     ), message as (
+       insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, created_at)
+       select $3, conversation.id, $1, $2, 'inbound', 'received', $4::jsonb, clock_timestamp() from conversation where $4::jsonb is not null
+     )
+     select id, bot_paused from conversation`,
+    [contact.contactId, contact.channelId, contact.workspaceId, inbound ? JSON.stringify(inbound) : null],
   );
-  if (found) return { id: found.id, botPaused: found.bot_paused };
-  const [created] = await tx.query<{ id: string }>(
-    "insert into conversations (workspace_id, contact_id, channel_id) values ($1, $2, $3) returning id",
-    [contact.workspaceId, contact.contactId, contact.channelId],
-  );
-  return { id: created!.id, botPaused: false };
+  if (!row) throw new Error("conversation upsert returned nothing");
+  return { id: row.id, botPaused: row.bot_paused };
 }
 
 export async function findOpenConversation(tx: Tx, contact: ContactRecord): Promise<ConversationRecord | null> {
@@ -111,7 +119,9 @@ export async function findOpenConversation(tx: Tx, contact: ContactRecord): Prom
   return found ? { id: found.id, botPaused: found.bot_paused } : null;
 }
 
-export async function contactSnapshotData(tx: Tx, contactId: string): Promise<{ fields: Record<string, unknown>; tags: string[] }> {
+export type ContactData = { fields: Record<string, unknown>; tags: string[] };
+
+export async function contactSnapshotData(tx: Tx, contactId: string): Promise<ContactData> {
   const [row] = await tx.query<{ fields: Record<string, unknown>; tags: string[] | null }>(
     `select c.fields, array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name) as tags
      from contacts c where c.id = $1`,

@@ -3,13 +3,13 @@ import type { SimulationContext } from "../simulator/simulation-context";
 import { applyAction } from "./apply-actions";
 import type { NormalisedEvent } from "../channels/channel-adapter";
 import type { Queue } from "../queue/queue";
-import { findContact, findOpenConversation, findOrCreateContact, openConversation, recordInbound, setOptOut, type ContactRecord } from "./contact-records";
+import { findContact, findOpenConversation, findOrCreateContact, openConversation, setOptOut, type ContactRecord } from "./contact-records";
 import { graphForVersion, type WorkspaceRuntimeView } from "./flow-cache";
 import type { AfterCommit, FlowRun, RuntimeChannel } from "./flow-run";
 import { recordEntryPoint } from "../entry-points/record-entry-point";
 import { pickFlow } from "./pick-flow";
 import { reconcileStatus } from "./reconcile-status";
-import { runStep, waitingSession } from "./run-step";
+import { contactState, runStep, waitingSession } from "./run-step";
 import type { Tx } from "./transaction";
 
 type EngineStartEvent = Extract<EngineEvent, { type: "start" }>;
@@ -54,22 +54,20 @@ export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise
     }
     case "follow": {
       if (!externalId) return [];
-      const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName);
+      const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName, { at: simulatedNow(deps) });
       await setOptOut(tx, contact, false);
-      await recordInbound(tx, contact, simulatedNow(deps));
       if (!contact.isNew && !event.ref) return [];
       return startOrResume(deps, contact, { message: undefined, ref: event.ref, context: event.context, onlyNewContactTriggers: true, follow: true });
     }
     case "message":
     case "referral": {
       if (!externalId) return ["event without a contact id: nothing to answer"];
-      const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName);
+      const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName, { at: simulatedNow(deps) });
       // Writing after the opt-out means they unblocked or resubscribed (Telegram, Viber...); a message
       // written before it and delivered late does not. Not on SMS: carriers keep a STOP until START.
       if (contact.optedOutAt && channel.type !== "sms" && (event.timestamp ?? Date.now()) > contact.optedOutAt.getTime()) {
         await setOptOut(tx, contact, false);
       }
-      await recordInbound(tx, contact, simulatedNow(deps));
       const message = event.message ? inboundMessageSchema.parse(event.message) : undefined;
       if (event.context) deps.after.interactions.push({ channelId: channel.id, context: event.context });
       return startOrResume(deps, contact, { message, ref: event.ref, dedupeKey: event.dedupeKey, context: event.context });
@@ -105,34 +103,28 @@ type StartInput = {
 
 async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: StartInput): Promise<string[]> {
   const { tx } = deps;
-  const conversation = await openConversation(tx, contact);
+  // The inbound message itself, for the inbox and the contact's timeline.
+  const inbound = input.message || input.ref ? { ...input.message, ref: input.ref, dedupeKey: input.dedupeKey } : undefined;
+  const conversation = await openConversation(tx, contact, inbound);
   const entryPoint =
     input.ref || (input.follow && deps.channel.type === "line")
       ? await recordEntryPoint(tx.query, { workspaceId: contact.workspaceId, channelId: contact.channelId, contactId: contact.contactId, ref: input.ref })
       : null;
-  if (input.message || input.ref) {
-    // The inbound message itself, for the inbox and the contact's timeline.
-    await tx.query(
-      `insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, created_at)
-       values ($1, $2, $3, $4, 'inbound', 'received', $5::jsonb, clock_timestamp())`,
-      [contact.workspaceId, conversation.id, contact.contactId, contact.channelId, JSON.stringify({ ...input.message, ref: input.ref, dedupeKey: input.dedupeKey })],
-    );
-  }
   // A human has the conversation: the bot stays silent.
   if (conversation.botPaused) return [];
   const run = newRun(deps, contact, conversation, input.context);
   const view = deps.view;
-  const session = await waitingSession(run);
+  const { session, data } = await contactState(run);
   if (session && input.message) {
     const target = view.flows.find((flow) => flow.versionId === session.versionId);
     // Sessions stay on the version they started on, even after a newer one is published.
     const graph = target?.graph ?? (await graphForVersion(tx, session.versionId));
-    await runStep(run, view, { flowId: session.flowId, versionId: session.versionId, graph }, session, { type: "message", message: input.message });
+    await runStep(run, view, { flowId: session.flowId, versionId: session.versionId, graph }, session, { type: "message", message: input.message }, data);
     return run.errors;
   }
   const picked = pickFlow(deps.simulation ? [deps.simulation.flow] : view.flows, { message: input.message, ref: input.ref, entryPoint, isNewContact: contact.isNew, onlyNewContactTriggers: input.onlyNewContactTriggers });
   if (!picked) return [];
-  await runStep(run, view, picked.flow, null, picked.event);
+  await runStep(run, view, picked.flow, null, picked.event, data);
   return run.errors;
 }
 

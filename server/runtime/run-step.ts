@@ -1,7 +1,7 @@
 import { step, type EngineEvent, type FlowGraph, type Session, type StepResult } from "@/flows-runtime";
 import { recordSimulationStep } from "../simulator/record-simulation-step";
 import { applyAction } from "./apply-actions";
-import { contactSnapshotData } from "./contact-records";
+import { contactSnapshotData, type ContactData } from "./contact-records";
 import type { WorkspaceRuntimeView } from "./flow-cache";
 import type { FlowRun } from "./flow-run";
 
@@ -19,9 +19,11 @@ export async function runStep(
   target: { flowId: string; versionId: string; graph: FlowGraph },
   session: StoredSession | null,
   event: EngineEvent,
+  // The contact's fields and tags, when the caller has just read them (a jump reads them again).
+  known?: ContactData,
   depth = 0,
 ): Promise<void> {
-  const data = await contactSnapshotData(run.tx, run.contact.contactId);
+  const data = known ?? (await contactSnapshotData(run.tx, run.contact.contactId));
   const result = step(target.graph, session?.state ?? null, event, {
     now: run.now,
     random: Math.random,
@@ -42,7 +44,7 @@ export async function runStep(
   const next = view.flows.find((flow) => flow.flowId === jump.flowId);
   if (!next) return void run.errors.push(`jump at node ${jump.nodeId}: the target flow is not published`);
   if (depth >= MAX_JUMP_DEPTH) return void run.errors.push(`jump at node ${jump.nodeId}: more than ${MAX_JUMP_DEPTH} jumps in one step`);
-  await runStep(run, view, next, null, { type: "start", reason: "manual", triggerNodeId: firstTrigger(next.graph) }, depth + 1);
+  await runStep(run, view, next, null, { type: "start", reason: "manual", triggerNodeId: firstTrigger(next.graph) }, undefined, depth + 1);
 }
 
 function firstTrigger(graph: FlowGraph): string | undefined {
@@ -70,12 +72,34 @@ async function saveSession(run: FlowRun, target: { flowId: string; versionId: st
   return row!.id;
 }
 
+type SessionRow = { id: string; flow_id: string; flow_version_id: string | null; state: Session; version: number };
+
 export async function waitingSession(run: Pick<FlowRun, "tx" | "contact">): Promise<StoredSession | null> {
-  const [row] = await run.tx.query<{ id: string; flow_id: string; flow_version_id: string | null; state: Session; version: number }>(
+  const [row] = await run.tx.query<SessionRow>(
     `select id, flow_id, flow_version_id, state, version from sessions
      where contact_id = $1 and status = 'waiting' order by updated_at desc limit 1`,
     [run.contact.contactId],
   );
+  return storedSession(row);
+}
+
+// What a message needs before its step, in one statement: the session it may resume, and the
+// contact's fields and tags the engine sees.
+export async function contactState(run: Pick<FlowRun, "tx" | "contact">): Promise<{ session: StoredSession | null; data: ContactData }> {
+  const [row] = await run.tx.query<{ fields: Record<string, unknown>; tags: string[] | null; session: SessionRow | null }>(
+    `select c.fields,
+       array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name) as tags,
+       (select to_jsonb(s) from (
+          select id, flow_id, flow_version_id, state, version from sessions
+          where contact_id = c.id and status = 'waiting' order by updated_at desc limit 1
+        ) s) as session
+     from contacts c where c.id = $1`,
+    [run.contact.contactId],
+  );
+  return { session: storedSession(row?.session ?? undefined), data: { fields: row?.fields ?? {}, tags: row?.tags ?? [] } };
+}
+
+function storedSession(row: SessionRow | undefined): StoredSession | null {
   if (!row || !row.flow_version_id) return null;
   return { id: row.id, flowId: row.flow_id, versionId: row.flow_version_id, state: row.state, version: row.version };
 }

@@ -1,5 +1,4 @@
-import type postgres from "postgres";
-import type { Database } from "../db/client";
+import { preparedQuery, type Database } from "../db/client";
 
 // Raw SQL inside one transaction, on either backend: the hot path's statements, and pg-boss's `db`
 // option (a job sent through `executor` commits or rolls back with everything else).
@@ -11,8 +10,7 @@ export type Tx = {
 export async function withTransaction<T>(database: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (database.sql) {
     return database.sql.begin(async (sql) => {
-      const query = async <Row,>(text: string, params?: unknown[]) =>
-        (await sql.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])) as unknown as Row[];
+      const query = async <Row,>(text: string, params?: unknown[]) => (await preparedQuery(sql, text, params)) as unknown as Row[];
       return work({ query, executor: { executeSql: async (text, values) => ({ rows: await query(text, values.map(asPgParameter)) }) } });
     }) as Promise<T>;
   }

@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_contact_open_idx" ON "conversations" USING btree ("contact_id","channel_id","created_at") WHERE status = 'open';
