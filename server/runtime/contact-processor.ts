@@ -1,6 +1,7 @@
 import type { Database } from "../db/client";
 import { log } from "../log";
-import { processContact, type ProcessorEnv } from "./process-contact";
+import type { ProcessorEnv } from "./process-contact";
+import { processContactGroup, type ContactKey } from "./process-contact-group";
 
 export type ContactProcessor = {
   wake: (channelId: string, externalIds: string[]) => void;
@@ -12,16 +13,21 @@ export type ContactProcessor = {
 // Sweeps for events no process is working on: another process's leftovers, or a crash's.
 const SWEEP_EVERY_MS = 1_000;
 const SWEEP_AGE_MS = 2_000;
+// Contacts per transaction in a burst: enough to share a commit, few enough that one slow contact
+// does not hold up many others.
+const GROUP_SIZE = 16;
 
-// In-process scheduling of processContact: one run at a time per contact (a wake during a run runs
+// In-process scheduling of contact processing: one run at a time per contact (a wake during a run runs
 // it again afterwards, so nothing waits for the sweeper), at most `concurrency` contacts at once.
-export function startContactProcessor(env: ProcessorEnv, options: { concurrency: number; reorderWindowMs?: number }): ContactProcessor {
+export function startContactProcessor(env: ProcessorEnv, options: { concurrency: number; reorderWindowMs?: number; groupSize?: number }): ContactProcessor {
   const running = new Set<string>();
   const again = new Set<string>();
   const ready: string[] = [];
   const queued = new Set<string>();
   let idleWaiters: (() => void)[] = [];
   let stopped = false;
+  let runs = 0;
+  const groupSize = options.groupSize ?? GROUP_SIZE;
 
   // Deliveries of one burst arrive a few milliseconds apart and in any order; waiting this long before
   // starting lets them be processed together, in the platform's timestamp order, in one transaction.
@@ -53,17 +59,25 @@ export function startContactProcessor(env: ProcessorEnv, options: { concurrency:
     pump();
   };
 
+  // Up to `concurrency` transactions at once; when more contacts are ready than that, each takes a
+  // share of them (at most groupSize), so a burst costs a commit per group, not per contact.
   const pump = () => {
-    while (!stopped && running.size < options.concurrency && ready.length > 0) {
-      const key = ready.shift()!;
-      queued.delete(key);
-      running.add(key);
-      const [channelId, externalId] = split(key);
-      processContact(env, channelId, externalId)
-        .catch((error: unknown) => log.error("contact processing failed", { channelId, error }))
+    while (!stopped && runs < options.concurrency && ready.length > 0) {
+      const size = Math.min(groupSize, Math.ceil(ready.length / (options.concurrency - runs)));
+      const keys = ready.splice(0, size);
+      runs += 1;
+      for (const key of keys) {
+        queued.delete(key);
+        running.add(key);
+      }
+      processContactGroup(env, keys.map(split))
+        .catch((error: unknown) => log.error("contact processing failed", { error }))
         .finally(() => {
-          running.delete(key);
-          if (again.delete(key)) wake(channelId, [externalId]);
+          runs -= 1;
+          for (const key of keys) {
+            running.delete(key);
+            if (again.delete(key)) wake(...splitPair(key));
+          }
           pump();
           if (running.size === 0 && ready.length === 0) {
             const waiters = idleWaiters;
@@ -108,9 +122,14 @@ export function startContactProcessor(env: ProcessorEnv, options: { concurrency:
   };
 }
 
-function split(key: string): [string, string] {
+function split(key: string): ContactKey {
   const at = key.indexOf("|");
-  return [key.slice(0, at), key.slice(at + 1)];
+  return { channelId: key.slice(0, at), externalId: key.slice(at + 1) };
+}
+
+function splitPair(key: string): [string, string[]] {
+  const { channelId, externalId } = split(key);
+  return [channelId, [externalId]];
 }
 
 export function defaultConcurrency(database: Database): number {

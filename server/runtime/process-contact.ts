@@ -3,6 +3,7 @@ import { loadSimulationContext, type SimulationContext } from "../simulator/simu
 import type { Database } from "../db/client";
 import { log } from "../log";
 import type { Queue } from "../queue/queue";
+import type { LoadedChannel } from "../channels/load-channel";
 import { cachedChannel } from "./channel-cache";
 import { workspaceView } from "./flow-cache";
 import { emptyAfterCommit, type AfterCommit, type RuntimeChannel } from "./flow-run";
@@ -11,7 +12,8 @@ import { withTransaction, type Tx } from "./transaction";
 
 export type ProcessorEnv = { database: Database; queue: Queue | null; onCommitted: (after: AfterCommit) => void };
 
-const BATCH = 100;
+// Events of one contact per transaction; a contact with more goes round again.
+export const BATCH = 100;
 
 // All of one contact's unprocessed events, strictly in order, in one transaction per batch. The
 // advisory lock serialises this contact across every worker process; other contacts run in parallel.
@@ -21,12 +23,7 @@ export async function processContact(env: ProcessorEnv, channelId: string, exter
   // A deleted channel's events went with it (on delete cascade).
   if (!loaded) return 0;
   if (loaded.disabled) return skipDisabled(env.database, channelId, externalId);
-  const channel: RuntimeChannel = {
-    id: loaded.id,
-    workspaceId: loaded.workspaceId,
-    type: loaded.type,
-    outsideWindow: readOutsideWindowPolicy(loaded.type, loaded.channel?.config ?? {}),
-  };
+  const channel = runtimeChannel(loaded);
   // Read before any transaction (on PGlite a query outside one waits for it to finish).
   const simulation = loaded.simulator ? await loadSimulationContext(env.database, channel.id, externalId) : null;
   try {
@@ -56,7 +53,7 @@ export async function processContact(env: ProcessorEnv, channelId: string, exter
   }
 }
 
-type LoadedEvent = { id: string; payload: StoredEvent; error: string | null };
+export type LoadedEvent = { id: string; payload: StoredEvent; error: string | null };
 
 async function lockAndLoad(tx: Tx, channelId: string, externalId: string, limit: number): Promise<LoadedEvent[]> {
   await tx.query("select pg_advisory_xact_lock(hashtextextended($1, 0))", [`kaiwa:contact:${channelId}:${externalId}`]);
@@ -69,7 +66,7 @@ async function lockAndLoad(tx: Tx, channelId: string, externalId: string, limit:
   return rows.map((row) => ({ id: row.id, payload: row.payload, error: null }));
 }
 
-async function markProcessed(tx: Tx, events: LoadedEvent[]): Promise<void> {
+export async function markProcessed(tx: Tx, events: LoadedEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx.query(
     `update inbound_events e set processed_at = now(), error = v.error
@@ -124,4 +121,8 @@ async function skipDisabled(database: Database, channelId: string, externalId: s
 // `$2` is the contact's platform id; "" stands for the channel's events that have none.
 function contactCondition(externalId: string): string {
   return externalId === "" ? "contact_external_id is null and $2 = ''" : "contact_external_id = $2";
+}
+
+export function runtimeChannel(loaded: LoadedChannel): RuntimeChannel {
+  return { id: loaded.id, workspaceId: loaded.workspaceId, type: loaded.type, outsideWindow: readOutsideWindowPolicy(loaded.type, loaded.channel?.config ?? {}) };
 }
