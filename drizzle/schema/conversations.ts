@@ -131,5 +131,9 @@ export const outbox = pgTable(
   (table) => [
     index("outbox_pending_idx").on(table.status, table.nextAttemptAt),
     index("outbox_contact_idx").on(table.channelId, table.contactId, table.seq),
+    // The sender's claim walks unfinished rows in creation order and checks each contact's earlier
+    // unfinished rows; the full indexes made it scan every row still queued, once per claim.
+    index("outbox_pending_seq_idx").on(table.seq).where(sql`status = 'pending'`),
+    index("outbox_unfinished_contact_idx").on(table.channelId, table.contactId, table.seq).where(sql`status in ('pending', 'sending')`),
   ],
 );

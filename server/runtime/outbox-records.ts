@@ -7,19 +7,54 @@ const MAX_ATTEMPTS = 8;
 
 export type OutboxRowRef = { id: string; attempts: number };
 
+export type SendResultRecorder = (row: OutboxRowRef, result: SendResult) => Promise<void>;
+
+// Successful sends are recorded together: while one write is in flight the next ones queue and then
+// go out as one statement (group commit). In a burst the sender finishes hundreds of sends a second,
+// and a commit each made recording, not sending, the limit. Failures are rare and go one by one.
+export function createSendResultRecorder(database: Database): SendResultRecorder {
+  let queued: { row: OutboxRowRef; externalId: string | null; done: () => void; failed: (error: unknown) => void }[] = [];
+  let writing = false;
+
+  const writeQueued = async () => {
+    writing = true;
+    while (queued.length > 0) {
+      const batch = queued;
+      queued = [];
+      try {
+        await recordSent(database, batch.map(({ row, externalId }) => ({ id: row.id, externalId })));
+        for (const entry of batch) entry.done();
+      } catch (error) {
+        for (const entry of batch) entry.failed(error);
+      }
+    }
+    writing = false;
+  };
+
+  return (row, result) => {
+    if (!result.ok) return recordSendResult(database, row, result);
+    return new Promise<void>((done, failed) => {
+      queued.push({ row, externalId: result.externalId ?? null, done, failed });
+      if (!writing) void writeQueued();
+    });
+  };
+}
+
+async function recordSent(database: Database, sent: { id: string; externalId: string | null }[]): Promise<void> {
+  await database.query(
+    `with sent as (select * from unnest($1::uuid[], $2::text[]) as s(id, external_id)),
+     o as (update outbox set status = 'sent', last_error = null from sent where outbox.id = sent.id returning outbox.message_id, sent.external_id)
+     update messages set status = case when status in ('queued', 'unconfirmed') then 'sent' else status end,
+       external_id = coalesce(o.external_id, messages.external_id), error = null
+     from o where messages.id = o.message_id`,
+    [sent.map((row) => row.id), sent.map((row) => row.externalId)],
+  );
+}
+
 // What one send attempt leaves behind: sent (with the platform's id), a retry with backoff, or a
 // visible failure on the message.
 export async function recordSendResult(database: Database, row: OutboxRowRef, result: SendResult): Promise<void> {
-  if (result.ok) {
-    await database.query(
-      `with o as (update outbox set status = 'sent', last_error = null where id = $1 returning message_id)
-       update messages set status = case when status in ('queued', 'unconfirmed') then 'sent' else status end,
-         external_id = coalesce($2, external_id), error = null
-       from o where messages.id = o.message_id`,
-      [row.id, result.externalId ?? null],
-    );
-    return;
-  }
+  if (result.ok) return recordSent(database, [{ id: row.id, externalId: result.externalId ?? null }]);
   const error = (result.error || "send failed").slice(0, 1000);
   if (result.retryable && row.attempts < MAX_ATTEMPTS) {
     const delayMs = Math.max(result.retryAfterMs ?? 0, backoffMs(row.attempts));

@@ -3,7 +3,7 @@ import type { SendResult } from "../channels/channel-adapter";
 import { log } from "../log";
 import { cachedChannel } from "./channel-cache";
 import { observedFetch } from "./observed-fetch";
-import { canResendSafely, markUnconfirmed, recordSendResult, recoverStale } from "./outbox-records";
+import { canResendSafely, createSendResultRecorder, markUnconfirmed, recoverStale } from "./outbox-records";
 import { optOutReason } from "./send-rules";
 import { createContactPacer, createTokenBucket, sendRateOf, type TokenBucket } from "./token-bucket";
 
@@ -13,6 +13,8 @@ export type DeliveredMessage = { contactId: string; channelId: string; messageId
 const POLL_MS = 250;
 const CLAIM_BATCH = 50;
 const MAX_IN_FLIGHT = 64;
+// In a burst, sends in flight are topped up by at least this many at a time, not one per finished send.
+const MIN_CLAIM = 16;
 // A claimed row is leased this long; past it, its worker is presumed dead mid-call.
 const LEASE_SECONDS = 60;
 // No platform call may take longer (adapters have their own, usually shorter, timeouts).
@@ -42,6 +44,7 @@ export function startOutboxSender(
   const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
   const buckets = new Map<string, TokenBucket>();
   const contactPacer = createContactPacer();
+  const recordSendResult = createSendResultRecorder(database);
   let inFlight = 0;
   let stopped = false;
   let woken = false;
@@ -64,7 +67,7 @@ export function startOutboxSender(
           lastRecovery = Date.now();
           await recoverStale(database);
         }
-        if (inFlight < MAX_IN_FLIGHT) claimed = await claim(database, Math.min(CLAIM_BATCH, MAX_IN_FLIGHT - inFlight), leaseSeconds);
+        if (MAX_IN_FLIGHT - inFlight >= MIN_CLAIM || inFlight === 0) claimed = await claim(database, Math.min(CLAIM_BATCH, MAX_IN_FLIGHT - inFlight), leaseSeconds);
       } catch (error) {
         if (!stopped) log.warn("outbox claim failed", { error });
       }
@@ -138,7 +141,7 @@ export function startOutboxSender(
       }
     }
     try {
-      await recordSendResult(database, row, result);
+      await recordSendResult(row, result);
       if (result.ok) options.onDelivered?.({ contactId: row.contact_id, channelId: row.channel_id, messageId: row.message_id });
     } catch (error) {
       // Left in `sending`: the lease runs out and recovery decides (never a blind resend).
@@ -174,13 +177,13 @@ export function startOutboxSender(
 
 async function claim(database: Database, limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
   return database.query<ClaimedRow>(
-    `with heads as (
-       select distinct on (channel_id, contact_id) id, status
-       from outbox where status in ('pending', 'sending')
-       order by channel_id, contact_id, seq
-     ), due as (
-       select o.id from outbox o join heads h on h.id = o.id
-       where h.status = 'pending' and o.status = 'pending' and o.next_attempt_at <= now()
+    // Only a contact's oldest unfinished row may go: pending rows in creation order, each with no
+    // earlier pending or sending row of its contact (both lookups on partial indexes of unfinished rows).
+    `with due as (
+       select o.id from outbox o
+       where o.status = 'pending' and o.next_attempt_at <= now()
+         and not exists (select 1 from outbox e where e.channel_id = o.channel_id and e.contact_id = o.contact_id
+                         and e.status in ('pending', 'sending') and e.seq < o.seq)
        order by o.seq limit ${limit}
        for update of o skip locked
      )

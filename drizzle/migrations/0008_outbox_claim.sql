@@ -1,0 +1,2 @@
+CREATE INDEX "outbox_pending_seq_idx" ON "outbox" USING btree ("seq") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "outbox_unfinished_contact_idx" ON "outbox" USING btree ("channel_id","contact_id","seq") WHERE status in ('pending', 'sending');
