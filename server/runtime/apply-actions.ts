@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { render, type Action, type ChannelType, type OutboundMessage, type RenderedMessage } from "@/flows-runtime";
 import { log } from "../log";
 import type { FlowRun } from "./flow-run";
@@ -84,7 +85,7 @@ export async function applyAction(run: FlowRun, sessionId: string, flowId: strin
 // contact's step touches until commit, and serialise every contact tagged with it (the onboarding
 // survey tags everyone). Only a tag's first use inserts; losing that insert race to another
 // transaction leaves `found` 0, and the retry, in a new snapshot, sees the winner's row.
-async function addTag(run: FlowRun, tag: string): Promise<void> {
+export async function addTag(run: FlowRun, tag: string): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const [row] = await run.tx.query<{ found: number }>(
       `with existing as (
@@ -105,39 +106,49 @@ async function addTag(run: FlowRun, tag: string): Promise<void> {
   throw new Error(`tag "${tag}" could not be found or created`);
 }
 
+// A message the step sends, as stored: queued with its outbox payload, or failed with the reason a
+// channel rule refused it.
+export type OutboundRow = { id: string; position: number; status: "queued" | "failed"; content: object; outbox: object | null; error: string | null; node_id: string };
+
 // One outbound message per payload render() made, each with its outbox row (the message id is the
 // idempotency key). A send the channel's rules forbid is stored as a visible failure, not queued.
-async function queueSend(run: FlowRun, flowId: string, action: Extract<Action, { type: "send" }>): Promise<void> {
+export function outboundRows(run: FlowRun, action: Extract<Action, { type: "send" }>, firstPosition = 0): OutboundRow[] {
   const decision = sendDecision(run.channel, run.contact, run.now);
   const rendered = renderFor(decision, action.message, run.channel.type);
   const refusal = decision.kind === "refused" ? decision.reason : null;
+  if (refusal) log.info("send refused by channel rules", { channelId: run.channel.id, contactId: run.contact.contactId, reason: refusal });
   const context = { ...run.eventContext, ...(decision.kind === "tag" ? { messageTag: decision.tag } : {}) };
   const oneToOne = rendered.parts.length === rendered.payloads.length;
-  for (const [index, payload] of rendered.payloads.entries()) {
+  return rendered.payloads.map((payload, index) => {
     const parts = oneToOne ? [rendered.parts[index]] : index === 0 ? rendered.parts : [];
     const content = { text: action.message.text, parts, payload, ...(index === 0 && rendered.degraded.length > 0 ? { degraded: rendered.degraded } : {}) };
-    const params = [run.contact.workspaceId, run.conversation.id, run.contact.contactId, run.channel.id, JSON.stringify(content), flowId, action.nodeId];
-    if (refusal) {
-      await run.tx.query(
-        `insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, flow_id, node_id, error, created_at)
-         values ($1, $2, $3, $4, 'outbound', 'failed', $5::jsonb, $6, $7, $8, clock_timestamp())`,
-        [...params, refusal],
-      );
-      continue;
-    }
-    const outbox = { to: run.contact.externalId, payload, ...(Object.keys(context).length > 0 ? { context } : {}) };
-    await run.tx.query(
-      `with m as (
-         insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, flow_id, node_id, created_at)
-         values ($1, $2, $3, $4, 'outbound', 'queued', $5::jsonb, $6, $7, clock_timestamp()) returning id
-       )
-       insert into outbox (workspace_id, message_id, channel_id, contact_id, payload, idempotency_key)
-       select $1, m.id, $4, $3, $8::jsonb, m.id::text from m`,
-      [...params, JSON.stringify(outbox)],
-    );
-    run.after.outbound += 1;
-  }
-  if (refusal) log.info("send refused by channel rules", { channelId: run.channel.id, contactId: run.contact.contactId, reason: refusal });
+    const outbox = refusal ? null : { to: run.contact.externalId, payload, ...(Object.keys(context).length > 0 ? { context } : {}) };
+    if (outbox) run.after.outbound += 1;
+    return { id: randomUUID(), position: firstPosition + index, status: refusal ? "failed" : "queued", content, outbox, error: refusal, node_id: action.nodeId };
+  });
+}
+
+// Stores outbound messages in order with the outbox rows of those queued ($1 workspace, $2 contact,
+// $3 conversation, $4 channel, $5 flow, $6 the rows as JSON). A fragment of WITH, shared with writeStep.
+export const OUTBOUND_CTES = `outbound as (
+    select * from jsonb_to_recordset($6::jsonb) as o(id uuid, position int, status text, content jsonb, outbox jsonb, error text, node_id text)
+  ), stored_messages as (
+    insert into messages (id, workspace_id, conversation_id, contact_id, channel_id, direction, status, content, flow_id, node_id, error, created_at)
+    select o.id, $1, $3, $2, $4, 'outbound', o.status, o.content, $5, o.node_id, o.error, clock_timestamp() from outbound o order by o.position
+    returning id
+  ), queued as (
+    insert into outbox (workspace_id, message_id, channel_id, contact_id, payload, idempotency_key)
+    select $1, o.id, $4, $2, o.outbox, o.id::text from outbound o join stored_messages m on m.id = o.id
+    where o.outbox is not null order by o.position
+  )`;
+
+export function outboundParams(run: FlowRun, flowId: string, rows: OutboundRow[]): unknown[] {
+  return [run.contact.workspaceId, run.contact.contactId, run.conversation.id, run.channel.id, flowId, JSON.stringify(rows)];
+}
+
+async function queueSend(run: FlowRun, flowId: string, action: Extract<Action, { type: "send" }>): Promise<void> {
+  const rows = outboundRows(run, action);
+  if (rows.length > 0) await run.tx.query(`with ${OUTBOUND_CTES} select 1`, outboundParams(run, flowId, rows));
 }
 
 // Outside WhatsApp's window the message goes out as the channel's approved template instead: one

@@ -1,9 +1,9 @@
-import { step, type EngineEvent, type FlowGraph, type Session, type StepResult } from "@/flows-runtime";
+import { step, type EngineEvent, type FlowGraph, type Session } from "@/flows-runtime";
 import { recordSimulationStep } from "../simulator/record-simulation-step";
-import { applyAction } from "./apply-actions";
 import { contactSnapshotData, type ContactData } from "./contact-records";
 import type { WorkspaceRuntimeView } from "./flow-cache";
 import type { FlowRun } from "./flow-run";
+import { writeStep } from "./write-step";
 
 export type StoredSession = { id: string; flowId: string; versionId: string; state: Session; version: number };
 
@@ -31,11 +31,7 @@ export async function runStep(
     settings: view.settings,
   });
   const jump = result.actions.find((action) => action.type === "jump");
-  const sessionId = await saveSession(run, target, session, jump ? { ...result.session, status: "ended", waiting: null } : result.session);
-  for (const action of result.actions) {
-    if (action.type === "jump") continue;
-    await applyAction(run, sessionId, target.flowId, action);
-  }
+  await writeStep(run, target, session, jump ? { ...result.session, status: "ended", waiting: null } : result.session, result.actions);
   if (run.simulationId) {
     const before = { ...data, variables: session?.state.variables ?? {} };
     await recordSimulationStep(run, { flowId: target.flowId, event, trace: result.trace, actions: result.actions, before, session: result.session });
@@ -49,27 +45,6 @@ export async function runStep(
 
 function firstTrigger(graph: FlowGraph): string | undefined {
   return Object.values(graph.nodes).find((node) => node.kind === "trigger")?.id;
-}
-
-async function saveSession(run: FlowRun, target: { flowId: string; versionId: string }, prior: StoredSession | null, state: StepResult["session"]): Promise<string> {
-  const nodeId = state.waiting?.nodeId ?? state.path.at(-1) ?? null;
-  if (prior) {
-    // The version check catches a writer that slipped past the per-contact lock: throwing rolls the
-    // whole step back, and the event is processed again from fresh state.
-    const [row] = await run.tx.query<{ id: string }>(
-      `update sessions set state = $3::jsonb, status = $4, node_id = $5, version = version + 1, updated_at = now()
-       where id = $1 and version = $2 returning id`,
-      [prior.id, prior.version, JSON.stringify(state), state.status, nodeId],
-    );
-    if (!row) throw new Error(`session ${prior.id} was changed by another writer`);
-    return row.id;
-  }
-  const [row] = await run.tx.query<{ id: string }>(
-    `insert into sessions (workspace_id, contact_id, flow_id, flow_version_id, status, node_id, state)
-     values ($1, $2, $3, $4, $5, $6, $7::jsonb) returning id`,
-    [run.contact.workspaceId, run.contact.contactId, target.flowId, target.versionId, state.status, nodeId, JSON.stringify(state)],
-  );
-  return row!.id;
 }
 
 type SessionRow = { id: string; flow_id: string; flow_version_id: string | null; state: Session; version: number };
