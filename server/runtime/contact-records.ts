@@ -1,3 +1,4 @@
+import { CONTACT_STATE_COLUMNS, toContactState, type ContactState, type ContactStateRow } from "./contact-state";
 import type { Tx } from "./transaction";
 
 // The contact behind one (channel, platform id), as the processing transaction sees it.
@@ -90,7 +91,18 @@ export type ConversationRecord = { id: string; botPaused: boolean };
 // The contact's open conversation on this channel, opened when there is none; with `inbound`, the
 // contact's message is stored in it by the same statement (the inbox and the contact's timeline).
 export async function openConversation(tx: Tx, contact: ContactRecord, inbound?: object): Promise<ConversationRecord> {
-  const [row] = await tx.query<{ id: string; bot_paused: boolean }>(
+  const { conversation } = await openConversationReading(tx, contact, inbound, false);
+  return conversation;
+}
+
+// The same, also reading the contact's state for the step about to run, in the same statement.
+export async function openConversationWithState(tx: Tx, contact: ContactRecord, inbound?: object): Promise<{ conversation: ConversationRecord; state: ContactState }> {
+  const { conversation, row } = await openConversationReading(tx, contact, inbound, true);
+  return { conversation, state: toContactState(row) };
+}
+
+async function openConversationReading(tx: Tx, contact: ContactRecord, inbound: object | undefined, withState: boolean) {
+  const [row] = await tx.query<{ id: string; bot_paused: boolean } & ContactStateRow>(
     `with found as (
        update conversations set updated_at = now()
        where id = (select id from conversations where contact_id = $1 and channel_id = $2 and status = 'open' order by created_at desc limit 1)
@@ -104,11 +116,11 @@ export async function openConversation(tx: Tx, contact: ContactRecord, inbound?:
        insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, created_at)
        select $3, conversation.id, $1, $2, 'inbound', 'received', $4::jsonb, clock_timestamp() from conversation where $4::jsonb is not null
      )
-     select id, bot_paused from conversation`,
+     select id, bot_paused${withState ? `, ${CONTACT_STATE_COLUMNS}` : ""} from conversation`,
     [contact.contactId, contact.channelId, contact.workspaceId, inbound ? JSON.stringify(inbound) : null],
   );
   if (!row) throw new Error("conversation upsert returned nothing");
-  return { id: row.id, botPaused: row.bot_paused };
+  return { conversation: { id: row.id, botPaused: row.bot_paused }, row };
 }
 
 export async function findOpenConversation(tx: Tx, contact: ContactRecord): Promise<ConversationRecord | null> {

@@ -3,13 +3,14 @@ import type { SimulationContext } from "../simulator/simulation-context";
 import { applyAction } from "./apply-actions";
 import type { NormalisedEvent } from "../channels/channel-adapter";
 import type { Queue } from "../queue/queue";
-import { findContact, findOpenConversation, findOrCreateContact, openConversation, setOptOut, type ContactRecord } from "./contact-records";
+import { findContact, findOpenConversation, findOrCreateContact, openConversation, openConversationWithState, setOptOut, type ContactRecord } from "./contact-records";
 import { graphForVersion, type WorkspaceRuntimeView } from "./flow-cache";
 import type { AfterCommit, FlowRun, RuntimeChannel } from "./flow-run";
 import { recordEntryPoint } from "../entry-points/record-entry-point";
 import { pickFlow } from "./pick-flow";
 import { reconcileStatus } from "./reconcile-status";
-import { contactState, runStep, waitingSession } from "./run-step";
+import { waitingSession } from "./contact-state";
+import { runStep } from "./run-step";
 import type { Tx } from "./transaction";
 
 type EngineStartEvent = Extract<EngineEvent, { type: "start" }>;
@@ -105,7 +106,7 @@ async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: St
   const { tx } = deps;
   // The inbound message itself, for the inbox and the contact's timeline.
   const inbound = input.message || input.ref ? { ...input.message, ref: input.ref, dedupeKey: input.dedupeKey } : undefined;
-  const conversation = await openConversation(tx, contact, inbound);
+  const { conversation, state } = await openConversationWithState(tx, contact, inbound);
   const entryPoint =
     input.ref || (input.follow && deps.channel.type === "line")
       ? await recordEntryPoint(tx.query, { workspaceId: contact.workspaceId, channelId: contact.channelId, contactId: contact.contactId, ref: input.ref })
@@ -114,7 +115,7 @@ async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: St
   if (conversation.botPaused) return [];
   const run = newRun(deps, contact, conversation, input.context);
   const view = deps.view;
-  const { session, data } = await contactState(run);
+  const { session, data } = state;
   if (session && input.message) {
     const target = view.flows.find((flow) => flow.versionId === session.versionId);
     // Sessions stay on the version they started on, even after a newer one is published.
@@ -132,7 +133,7 @@ async function resumeOnly(deps: HandleDeps, contact: ContactRecord, event: Engin
   const conversation = await findOpenConversation(deps.tx, contact);
   if (!conversation || conversation.botPaused) return [];
   const run = newRun(deps, contact, conversation, undefined);
-  const session = await waitingSession(run);
+  const session = await waitingSession(deps.tx, contact.contactId);
   // No waiting session: the timer or result is stale (the contact moved on), and does nothing.
   if (!session) return [];
   const view = deps.view;

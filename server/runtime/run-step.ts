@@ -1,11 +1,10 @@
-import { step, type EngineEvent, type FlowGraph, type Session } from "@/flows-runtime";
+import { step, type EngineEvent, type FlowGraph } from "@/flows-runtime";
 import { recordSimulationStep } from "../simulator/record-simulation-step";
 import { contactSnapshotData, type ContactData } from "./contact-records";
+import type { StoredSession } from "./contact-state";
 import type { WorkspaceRuntimeView } from "./flow-cache";
 import type { FlowRun } from "./flow-run";
 import { writeStep } from "./write-step";
-
-export type StoredSession = { id: string; flowId: string; versionId: string; state: Session; version: number };
 
 // A jump into a flow that jumps back could loop forever within one event.
 const MAX_JUMP_DEPTH = 5;
@@ -45,36 +44,4 @@ export async function runStep(
 
 function firstTrigger(graph: FlowGraph): string | undefined {
   return Object.values(graph.nodes).find((node) => node.kind === "trigger")?.id;
-}
-
-type SessionRow = { id: string; flow_id: string; flow_version_id: string | null; state: Session; version: number };
-
-export async function waitingSession(run: Pick<FlowRun, "tx" | "contact">): Promise<StoredSession | null> {
-  const [row] = await run.tx.query<SessionRow>(
-    `select id, flow_id, flow_version_id, state, version from sessions
-     where contact_id = $1 and status = 'waiting' order by updated_at desc limit 1`,
-    [run.contact.contactId],
-  );
-  return storedSession(row);
-}
-
-// What a message needs before its step, in one statement: the session it may resume, and the
-// contact's fields and tags the engine sees.
-export async function contactState(run: Pick<FlowRun, "tx" | "contact">): Promise<{ session: StoredSession | null; data: ContactData }> {
-  const [row] = await run.tx.query<{ fields: Record<string, unknown>; tags: string[] | null; session: SessionRow | null }>(
-    `select c.fields,
-       array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name) as tags,
-       (select to_jsonb(s) from (
-          select id, flow_id, flow_version_id, state, version from sessions
-          where contact_id = c.id and status = 'waiting' order by updated_at desc limit 1
-        ) s) as session
-     from contacts c where c.id = $1`,
-    [run.contact.contactId],
-  );
-  return { session: storedSession(row?.session ?? undefined), data: { fields: row?.fields ?? {}, tags: row?.tags ?? [] } };
-}
-
-function storedSession(row: SessionRow | undefined): StoredSession | null {
-  if (!row || !row.flow_version_id) return null;
-  return { id: row.id, flowId: row.flow_id, versionId: row.flow_version_id, state: row.state, version: row.version };
 }

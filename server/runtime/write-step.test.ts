@@ -4,7 +4,7 @@ import { seedDemoWorkspace } from "../db/seed";
 import { createTestDatabase, testBackend, type TestDatabase } from "../testing/test-database";
 import { findOrCreateContact, openConversation } from "./contact-records";
 import { emptyAfterCommit, type FlowRun, type RuntimeChannel } from "./flow-run";
-import { waitingSession } from "./run-step";
+import { waitingSession } from "./contact-state";
 import { withTransaction, type Tx } from "./transaction";
 import { writeStep } from "./write-step";
 
@@ -76,7 +76,7 @@ describe(`writing a step (${testBackend()})`, () => {
     expect(contact).toMatchObject({ fields: { company_size: 25 }, tags: ["lead"] });
     const [conversation] = await database.query<{ status: string }>("select status from conversations where id = $1", [run.conversation.id]);
     expect(conversation!.status).toBe("closed");
-    const session = await withTransaction(database, (tx) => waitingSession({ tx, contact: run.contact }));
+    const session = await withTransaction(database, (tx) => waitingSession(tx, run.contact.contactId));
     expect(session).toMatchObject({ flowId: flow.flowId, versionId: flow.versionId, state: { waiting: { nodeId: "q3" } } });
   });
 
@@ -86,9 +86,9 @@ describe(`writing a step (${testBackend()})`, () => {
       await writeStep(run, flow, null, waitingOn("q1"), [send("m1", "First?")]);
       return run.contact;
     });
-    const prior = (await withTransaction(database, (tx) => waitingSession({ tx, contact })))!;
+    const prior = (await withTransaction(database, (tx) => waitingSession(tx, contact.contactId)))!;
     await withTransaction(database, async (tx) => writeStep(await runFor(tx, "step-2"), flow, prior, waitingOn("q2"), [send("m2", "Second?")]));
-    const moved = await withTransaction(database, (tx) => waitingSession({ tx, contact }));
+    const moved = await withTransaction(database, (tx) => waitingSession(tx, contact.contactId));
     expect(moved).toMatchObject({ id: prior.id, version: prior.version + 1, state: { waiting: { nodeId: "q2" } } });
 
     const stale = withTransaction(database, async (tx) => writeStep(await runFor(tx, "step-2"), flow, prior, waitingOn("q3"), [send("m3", "Never stored")]));

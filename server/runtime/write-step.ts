@@ -1,7 +1,7 @@
 import type { Action, StepResult } from "@/flows-runtime";
 import { addTag, applyAction, OUTBOUND_CTES, outboundParams, outboundRows, type OutboundRow } from "./apply-actions";
 import type { FlowRun } from "./flow-run";
-import type { StoredSession } from "./run-step";
+import type { StoredSession } from "./contact-state";
 
 type StepTarget = { flowId: string; versionId: string };
 
