@@ -1,13 +1,14 @@
-import { createHmac } from "node:crypto";
 import { encryptJson } from "@/server/crypto/secret-box";
 import { seedDemoWorkspace } from "@/server/db/seed";
 import { startQueue } from "@/server/queue/queue";
 import { startRuntimeHttpServer } from "@/server/runtime/http-server";
 import { createRuntime } from "@/server/runtime/runtime";
-import { startFakeWhatsappApi } from "@/server/channels/whatsapp/fake-whatsapp-api";
 import { createTestDatabase } from "@/server/testing/test-database";
 import { machineFacts, percentile, target, type BenchResult } from "./lib/bench-result";
 import { startReferenceServer } from "./reference-server";
+import type { DeliveredReply, FakeApiReport } from "./lib/fake-api-worker";
+import type { TrafficRequest, TrafficResult } from "./lib/survey-traffic-worker";
+import { nextMessage, startTsWorker } from "./lib/ts-worker";
 
 const appSecret = "bench-app-secret";
 const phoneNumberId = "1065400001";
@@ -28,7 +29,7 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
   const queue = await startQueue(database);
   const runtime = await createRuntime({ database, queue });
   const http = await startRuntimeHttpServer({ database, queue });
-  const api = await startFakeWhatsappApi();
+  const api = await startFakeApiWorker();
   const [channel] = await database.query<{ id: string }>(
     // A number on Meta's highest throughput tier (1,000 messages/s), so pacing does not cap the run.
     `insert into channels (workspace_id, type, name, credentials_encrypted, api_base_url, config)
@@ -37,6 +38,7 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
   );
   const result: BenchResult["figures"] = { database: database.kind };
   const targets: NonNullable<BenchResult["targets"]> = [];
+  let refusedBefore = 0;
   try {
     for (const contacts of contactCounts) {
       const prefix = `8190${String(contacts).padStart(5, "0")}`;
@@ -45,9 +47,13 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
       await settled(database);
       // Sustained throughput is messages fully handled (flow run, replies queued) per second, not intake.
       const handledSeconds = (performance.now() - started) / 1000;
-      load.toReply = replyLatencies(load.sentAt, api.requests);
+      const delivered = await api.report();
+      load.toReply = replyLatencies(load.sentAt, delivered.replies);
+      // Replies the fake Cloud API refused as Meta would (a malformed send is an error too).
+      const refusedSends = delivered.rejected.length - refusedBefore;
+      refusedBefore = delivered.rejected.length;
       const rate = load.messages / handledSeconds;
-      result[`contacts${contacts}`] = { ...summary(load), handledPerSecond: Math.round(rate), handledSeconds: Math.round(handledSeconds * 10) / 10 };
+      result[`contacts${contacts}`] = { ...summary(load), refusedSends, handledPerSecond: Math.round(rate), handledSeconds: Math.round(handledSeconds * 10) / 10 };
       if (contacts === contactCounts.at(-1)) {
         // The reference runs in the same process and run, on the same database, for a fair ratio.
         const reference = await startReferenceServer(database, { appSecret, workspaceId, channelId: channel!.id });
@@ -108,72 +114,43 @@ function summary(load: LoadResult) {
   };
 }
 
-const script = [
-  (id: string) => ({ type: "text", text: { body: "hi" }, id }),
-  (id: string) => ({ type: "interactive", interactive: { type: "button_reply", button_reply: { id: "pricing", title: "Pricing and plans" } }, id }),
-  (id: string) => ({ type: "text", text: { body: "25" }, id }),
-  (id: string) => ({ type: "text", text: { body: "bench@example.com" }, id }),
-];
-
-// Each contact's four messages in order (the next only after the previous was acknowledged), any
-// number of contacts at once, SENDERS requests in flight.
+// The load runs in a worker thread of its own, as the platform's servers would be another machine.
 async function sendSurveyTraffic(url: string, contacts: number, prefix: string): Promise<LoadResult> {
-  const toAck: number[] = [];
-  const sentAt = new Map<string, number>();
-  let errors = 0;
-  const next = Array.from({ length: contacts }, (_, i) => ({ waId: `${prefix}${String(i).padStart(6, "0")}`, step: 0, busy: false }));
-  let remaining = contacts * script.length;
-  let cursor = 0;
-  const started = performance.now();
-  const sender = async () => {
-    let skipped = 0;
-    while (remaining > 0) {
-      const contact = next[cursor++ % next.length]!;
-      if (contact.busy || contact.step >= script.length) {
-        // Every contact is busy or done: let the requests in flight finish.
-        if (++skipped >= next.length) {
-          skipped = 0;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        continue;
-      }
-      skipped = 0;
-      contact.busy = true;
-      remaining -= 1;
-      const id = `wamid.bench.${contact.waId}.${contact.step}`;
-      const body = JSON.stringify({
-        object: "whatsapp_business_account",
-        entry: [{ id: "1", changes: [{ field: "messages", value: { messaging_product: "whatsapp", metadata: { phone_number_id: phoneNumberId }, contacts: [{ wa_id: contact.waId, profile: { name: "Bench" } }], messages: [{ from: contact.waId, timestamp: String(Math.floor(Date.now() / 1000)), ...script[contact.step]!(id) }] } }] }],
-      });
-      const signature = `sha256=${createHmac("sha256", appSecret).update(body).digest("hex")}`;
-      const t0 = performance.now();
-      sentAt.set(`${contact.waId}|${contact.step}`, t0);
-      contact.step += 1;
-      try {
-        const response = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-hub-signature-256": signature } });
-        await response.text();
-        if (response.status !== 200) errors += 1;
-      } catch {
-        errors += 1;
-      }
-      toAck.push(performance.now() - t0);
-      contact.busy = false;
-    }
-  };
-  await Promise.all(Array.from({ length: SENDERS }, sender));
-  const seconds = (performance.now() - started) / 1000;
-  return { messages: toAck.length, seconds, toAck, toReply: [], errors, sentAt };
+  const request: TrafficRequest = { url, contacts, prefix, senders: SENDERS, appSecret, phoneNumberId };
+  const worker = startTsWorker("lib/survey-traffic-worker.ts", request);
+  try {
+    const result = await nextMessage<TrafficResult>(worker);
+    return { ...result, toReply: [], sentAt: new Map(result.sentAt) };
+  } finally {
+    await worker.terminate();
+  }
 }
 
-// From each webhook to the first reply the fake Cloud API received for that contact after it.
-function replyLatencies(sentAt: Map<string, number>, requests: { json: unknown; receivedAt: number }[]): number[] {
+async function startFakeApiWorker(): Promise<{ url: string; report: () => Promise<FakeApiReport>; close: () => Promise<void> }> {
+  const worker = startTsWorker("lib/fake-api-worker.ts", null);
+  const { url } = await nextMessage<{ url: string }>(worker);
+  return {
+    url,
+    report: () => {
+      const reply = nextMessage<FakeApiReport>(worker);
+      worker.postMessage("requests");
+      return reply;
+    },
+    close: async () => {
+      worker.postMessage("close");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    },
+  };
+}
+
+// From each webhook to the first reply the fake Cloud API received for that contact after it (both
+// on wall-clock milliseconds, as they come from different threads).
+function replyLatencies(sentAt: Map<string, number>, replies: DeliveredReply[]): number[] {
   const byContact = new Map<string, number[]>();
-  for (const request of requests) {
-    const to = (request.json as { to?: string } | undefined)?.to;
-    if (!to) continue;
-    let list = byContact.get(to);
-    if (!list) byContact.set(to, (list = []));
-    list.push(request.receivedAt);
+  for (const reply of replies) {
+    let list = byContact.get(reply.to);
+    if (!list) byContact.set(reply.to, (list = []));
+    list.push(reply.receivedAt);
   }
   const latencies: number[] = [];
   for (const [key, t0] of sentAt) {

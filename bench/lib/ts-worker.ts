@@ -1,0 +1,23 @@
+import { Worker } from "node:worker_threads";
+
+// A worker thread running a TypeScript file of bench/: tsx's loader does not reach worker threads by
+// itself, so the worker registers it first, then loads the file.
+export function startTsWorker(relativeToBench: string, workerData: unknown): Worker {
+  const script = new URL(`../${relativeToBench}`, import.meta.url).href;
+  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData });
+}
+
+// The worker's next message, or its failure.
+export function nextMessage<T>(worker: Worker): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (message: T) => {
+      worker.off("error", reject);
+      worker.off("exit", onExit);
+      resolve(message);
+    };
+    const onExit = (code: number) => reject(new Error(`the bench worker stopped (exit ${code})`));
+    worker.once("message", onMessage);
+    worker.once("error", reject);
+    worker.once("exit", onExit);
+  });
+}
