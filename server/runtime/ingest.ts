@@ -20,24 +20,101 @@ export async function ingestEvents(
 // Also the way in for the runtime's synthetic events (timers, HTTP results), ordered with the rest.
 export async function storeEvents(database: Database, channel: Pick<IngestChannel, "id" | "workspaceId">, events: StoredEvent[]): Promise<{ stored: number; duplicates: number }> {
   if (events.length === 0) return { stored: 0, duplicates: 0 };
-  const unique = uniqueByKey(events);
-  const rows = await database.query<{ contact_external_id: string | null }>(insertSql(unique.length), insertParams(channel, unique));
-  wakeContacts(database, channel.id, [...new Set(rows.map((row) => row.contact_external_id ?? ""))]);
-  return { stored: rows.length, duplicates: events.length - rows.length };
+  let writer = writers.get(database);
+  if (!writer) writers.set(database, (writer = createEventWriter(database)));
+  return writer(channel, uniqueByKey(events));
 }
 
-const COLUMNS = 7;
+type Delivery = { channel: Pick<IngestChannel, "id" | "workspaceId">; events: StoredEvent[] };
+type Stored = { stored: number; duplicates: number };
+type EventWriter = (channel: Delivery["channel"], events: StoredEvent[]) => Promise<Stored>;
 
-function insertSql(count: number): string {
-  const values = Array.from({ length: count }, (_, row) => {
-    const p = (column: number) => `$${row * COLUMNS + column}`;
-    return `(${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}, ${p(4)}, ${p(5)}::jsonb, ${p(6)}, ${p(7)}::timestamptz)`;
+const writers = new WeakMap<Database, EventWriter>();
+// Rows per statement; a delivery is never split across two.
+const MAX_ROWS = 500;
+
+// Deliveries that arrive while an insert is in flight are stored together by the next one: a burst's
+// webhooks cost one statement and one commit per round instead of one each, and every caller still
+// answers only after its own events are committed. A batch that fails is retried delivery by
+// delivery, so a bad one fails only its own request.
+function createEventWriter(database: Database): EventWriter {
+  const queued: { delivery: Delivery; done: (result: Stored) => void; failed: (error: unknown) => void }[] = [];
+  let writing = false;
+
+  const nextBatch = () => {
+    let count = 1;
+    let rows = queued[0]!.delivery.events.length;
+    while (count < queued.length && rows + queued[count]!.delivery.events.length <= MAX_ROWS) rows += queued[count++]!.delivery.events.length;
+    return queued.splice(0, count);
+  };
+
+  const writeQueued = async () => {
+    writing = true;
+    while (queued.length > 0) {
+      const batch = nextBatch();
+      try {
+        const results = await insertDeliveries(database, batch.map((entry) => entry.delivery));
+        batch.forEach((entry, index) => entry.done(results[index]!));
+      } catch (error) {
+        if (batch.length === 1) {
+          batch[0]!.failed(error);
+          continue;
+        }
+        for (const entry of batch) {
+          try {
+            const [result] = await insertDeliveries(database, [entry.delivery]);
+            entry.done(result!);
+          } catch (alone) {
+            entry.failed(alone);
+          }
+        }
+      }
+    }
+    writing = false;
+  };
+
+  return (channel, events) =>
+    new Promise<Stored>((done, failed) => {
+      queued.push({ delivery: { channel, events }, done, failed });
+      if (!writing) void writeQueued();
+    });
+}
+
+// One statement for several deliveries. An event two deliveries of the batch share (a platform's
+// quick retry) is stored by the first and counts as a duplicate for the second.
+async function insertDeliveries(database: Database, deliveries: Delivery[]): Promise<Stored[]> {
+  const owner = new Map<string, number>();
+  const rows: { channel: Delivery["channel"]; event: StoredEvent }[] = [];
+  deliveries.forEach((delivery, index) => {
+    for (const event of delivery.events) {
+      const key = `${delivery.channel.id}|${event.dedupeKey}`;
+      if (owner.has(key)) continue;
+      owner.set(key, index);
+      rows.push({ channel: delivery.channel, event });
+    }
   });
-  return `insert into inbound_events (workspace_id, channel_id, dedupe_key, kind, payload, contact_external_id, occurred_at)
-values ${values.join(", ")}
-on conflict (channel_id, dedupe_key) do nothing
-returning contact_external_id`;
+  const inserted = await database.query<{ channel_id: string; dedupe_key: string; contact_external_id: string | null }>(INSERT_EVENTS, insertParams(rows));
+  const stored = deliveries.map(() => 0);
+  const woken = new Map<string, Set<string>>();
+  for (const row of inserted) {
+    const index = owner.get(`${row.channel_id}|${row.dedupe_key}`);
+    if (index !== undefined) stored[index]! += 1;
+    let contacts = woken.get(row.channel_id);
+    if (!contacts) woken.set(row.channel_id, (contacts = new Set()));
+    contacts.add(row.contact_external_id ?? "");
+  }
+  for (const [channelId, contacts] of woken) wakeContacts(database, channelId, [...contacts]);
+  return deliveries.map((delivery, index) => ({ stored: stored[index]!, duplicates: delivery.events.length - stored[index]! }));
 }
+
+// One prepared statement whatever the number of rows; they are inserted in arrival order.
+const INSERT_EVENTS = `insert into inbound_events (workspace_id, channel_id, dedupe_key, kind, payload, contact_external_id, occurred_at)
+  select e.workspace_id, e.channel_id, e.dedupe_key, e.kind, e.payload::jsonb, e.contact, e.occurred_at::timestamptz
+  from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+    with ordinality as e(workspace_id, channel_id, dedupe_key, kind, payload, contact, occurred_at, position)
+  order by e.position
+  on conflict (channel_id, dedupe_key) do nothing
+  returning channel_id, dedupe_key, contact_external_id`;
 
 // The same dedupe key twice in one payload would make `on conflict` fail the whole statement
 // ("cannot affect row a second time"): keep the first.
@@ -46,10 +123,18 @@ function uniqueByKey(events: StoredEvent[]): StoredEvent[] {
   return events.filter((event) => !seen.has(event.dedupeKey) && seen.add(event.dedupeKey));
 }
 
-function insertParams(channel: Pick<IngestChannel, "id" | "workspaceId">, events: StoredEvent[]): unknown[] {
-  return events.flatMap((event) => {
-    const timestamp = "timestamp" in event ? event.timestamp : undefined;
-    const occurredAt = timestamp !== undefined && Number.isFinite(timestamp) ? new Date(timestamp).toISOString() : null;
-    return [channel.workspaceId, channel.id, event.dedupeKey, event.kind, JSON.stringify(event), event.contact?.externalId ?? null, occurredAt];
-  });
+function insertParams(rows: { channel: Delivery["channel"]; event: StoredEvent }[]): unknown[] {
+  const column = (value: (row: { channel: Delivery["channel"]; event: StoredEvent }) => string | null) => rows.map(value);
+  return [
+    column(({ channel }) => channel.workspaceId),
+    column(({ channel }) => channel.id),
+    column(({ event }) => event.dedupeKey),
+    column(({ event }) => event.kind),
+    column(({ event }) => JSON.stringify(event)),
+    column(({ event }) => event.contact?.externalId ?? null),
+    column(({ event }) => {
+      const timestamp = "timestamp" in event ? event.timestamp : undefined;
+      return timestamp !== undefined && Number.isFinite(timestamp) ? new Date(timestamp).toISOString() : null;
+    }),
+  ];
 }
