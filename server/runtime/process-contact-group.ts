@@ -10,9 +10,9 @@ export type ContactKey = { channelId: string; externalId: string };
 
 // Several contacts' pending events in one transaction: one lock statement, one load, one update and one
 // commit for all of them instead of per contact, which is what a burst costs on PostgreSQL (DESIGN.md
-// section 4, group commit). Each contact's events still run strictly in order, one contact after the
-// other. Anything unusual (a simulator's or disabled channel, events with no contact, a failure) goes
-// through processContact, one contact per transaction, which records a failing event and goes on.
+// section 4, group commit). Each contact's events still run strictly in order. Anything unusual (a
+// simulator's or disabled channel, events with no contact, a failure) goes through processContact, one
+// contact per transaction, which records a failing event and goes on.
 export async function processContactGroup(env: ProcessorEnv, keys: ContactKey[]): Promise<number> {
   const grouped: { key: ContactKey; channel: RuntimeChannel; view: WorkspaceRuntimeView }[] = [];
   const alone: ContactKey[] = [];
@@ -28,12 +28,19 @@ export async function processContactGroup(env: ProcessorEnv, keys: ContactKey[])
       const after = emptyAfterCommit();
       const { count, full } = await withTransaction(env.database, async (tx) => {
         const events = await lockAndLoadGroup(tx, grouped.map((entry) => entry.key));
-        for (const entry of grouped) {
-          for (const event of events.get(keyOf(entry.key)) ?? []) {
-            const errors = await handleEvent({ tx, queue: env.queue, channel: entry.channel, view: entry.view, after, simulation: null }, event.payload);
-            event.error = errors.length > 0 ? errors.join("; ") : null;
-          }
-        }
+        // The contacts run side by side, each its events in order: their statements share the
+        // connection's pipeline instead of each waiting for the previous contact's round trips.
+        const outcomes = await Promise.allSettled(
+          grouped.map(async (entry) => {
+            for (const event of events.get(keyOf(entry.key)) ?? []) {
+              const errors = await handleEvent({ tx, queue: env.queue, channel: entry.channel, view: entry.view, after, simulation: null }, event.payload);
+              event.error = errors.length > 0 ? errors.join("; ") : null;
+            }
+          }),
+        );
+        // Only once every contact has stopped using the transaction may it roll back.
+        const failure = outcomes.find((outcome) => outcome.status === "rejected");
+        if (failure) throw failure.reason;
         const all = [...events.values()].flat();
         await markProcessed(tx, all);
         return { count: all.length, full: grouped.filter((entry) => (events.get(keyOf(entry.key))?.length ?? 0) >= BATCH).map((entry) => entry.key) };
