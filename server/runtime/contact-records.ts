@@ -1,4 +1,4 @@
-import { CONTACT_STATE_COLUMNS, toContactState, type ContactState, type ContactStateRow } from "./contact-state";
+import { contactStateColumns, toContactState, type ContactState, type ContactStateRow } from "./contact-state";
 import type { Tx } from "./transaction";
 
 // The contact behind one (channel, platform id), as the processing transaction sees it.
@@ -16,7 +16,7 @@ export type ContactRecord = {
   isNew: boolean;
 };
 
-type IdentityRow = {
+export type IdentityRow = {
   id: string;
   contact_id: string;
   last_inbound_at: Date | string | null;
@@ -25,7 +25,7 @@ type IdentityRow = {
   profile_name: string | null;
 };
 
-const identityColumns = "id, contact_id, last_inbound_at, opted_out_at, opted_in, profile_name";
+export const identityColumns = "id, contact_id, last_inbound_at, opted_out_at, opted_in, profile_name";
 
 export async function findContact(tx: Tx, channel: { id: string; workspaceId: string }, externalId: string): Promise<ContactRecord | null> {
   const [row] = await tx.query<IdentityRow>(`select ${identityColumns} from contact_identities where channel_id = $1 and external_id = $2`, [channel.id, externalId]);
@@ -101,22 +101,30 @@ export async function openConversationWithState(tx: Tx, contact: ContactRecord, 
   return { conversation, state: toContactState(row) };
 }
 
-async function openConversationReading(tx: Tx, contact: ContactRecord, inbound: object | undefined, withState: boolean) {
-  const [row] = await tx.query<{ id: string; bot_paused: boolean } & ContactStateRow>(
-    `with found as (
+// The contact's open conversation found (and touched) or opened, and with `inbound` not null the
+// contact's message stored in it: CTEs named found, created, conversation and message, over SQL
+// expressions for the contact, channel, workspace and inbound message (recordArrival shares them).
+export function openConversationCtes(contact: string, channel: string, workspace: string, inbound: string): string {
+  return `found as (
        update conversations set updated_at = now()
-       where id = (select id from conversations where contact_id = $1 and channel_id = $2 and status = 'open' order by created_at desc limit 1)
+       where id = (select id from conversations where contact_id = ${contact} and channel_id = ${channel} and status = 'open' order by created_at desc limit 1)
        returning id, bot_paused
      ), created as (
-       insert into conversations (workspace_id, contact_id, channel_id) select $3, $1, $2 where not exists (select 1 from found)
+       insert into conversations (workspace_id, contact_id, channel_id) select ${workspace}, ${contact}, ${channel}
+       where not exists (select 1 from found) and ${contact} is not null
        returning id, bot_paused
      ), conversation as (
        select id, bot_paused from found union all select id, bot_paused from created
      ), message as (
        insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, created_at)
-       select $3, conversation.id, $1, $2, 'inbound', 'received', $4::jsonb, clock_timestamp() from conversation where $4::jsonb is not null
-     )
-     select id, bot_paused${withState ? `, ${CONTACT_STATE_COLUMNS}` : ""} from conversation`,
+       select ${workspace}, conversation.id, ${contact}, ${channel}, 'inbound', 'received', ${inbound}::jsonb, clock_timestamp() from conversation where ${inbound}::jsonb is not null
+     )`;
+}
+
+async function openConversationReading(tx: Tx, contact: ContactRecord, inbound: object | undefined, withState: boolean) {
+  const [row] = await tx.query<{ id: string; bot_paused: boolean } & ContactStateRow>(
+    `with ${openConversationCtes("$1::uuid", "$2::uuid", "$3::uuid", "$4")}
+     select id, bot_paused${withState ? `, ${contactStateColumns("$1")}` : ""} from conversation`,
     [contact.contactId, contact.channelId, contact.workspaceId, inbound ? JSON.stringify(inbound) : null],
   );
   if (!row) throw new Error("conversation upsert returned nothing");
@@ -142,7 +150,7 @@ export async function contactSnapshotData(tx: Tx, contactId: string): Promise<Co
   return { fields: row?.fields ?? {}, tags: row?.tags ?? [] };
 }
 
-function toRecord(row: IdentityRow, channel: { id: string; workspaceId: string }, externalId: string, isNew: boolean): ContactRecord {
+export function toRecord(row: IdentityRow, channel: { id: string; workspaceId: string }, externalId: string, isNew: boolean): ContactRecord {
   return {
     contactId: row.contact_id,
     identityId: row.id,

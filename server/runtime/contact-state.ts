@@ -9,14 +9,16 @@ type SessionRow = { id: string; flow_id: string; flow_version_id: string | null;
 export type ContactStateRow = { fields: Record<string, unknown> | null; tags: string[] | null; session: SessionRow | null };
 
 // What a message needs before its step: the session it may resume, and the contact's fields and tags
-// the engine sees. Columns for a select whose $1 is the contact's id, so the statement that opens the
-// conversation can read them too (one round trip fewer on every message).
-export const CONTACT_STATE_COLUMNS = `(select c.fields from contacts c where c.id = $1) as fields,
-  array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = $1 order by t.name) as tags,
+// the engine sees. Columns for the statement that opens the conversation (one round trip fewer on
+// every message); `contactId` is the SQL expression naming the contact there.
+export function contactStateColumns(contactId: string): string {
+  return `(select c.fields from contacts c where c.id = ${contactId}) as fields,
+  array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = ${contactId} order by t.name) as tags,
   (select to_jsonb(s) from (
      select id, flow_id, flow_version_id, state, version from sessions
-     where contact_id = $1 and status = 'waiting' order by updated_at desc limit 1
+     where contact_id = ${contactId} and status = 'waiting' order by updated_at desc limit 1
    ) s) as session`;
+}
 
 export function toContactState(row: ContactStateRow | undefined): ContactState {
   return { session: storedSession(row?.session ?? undefined), data: { fields: row?.fields ?? {}, tags: row?.tags ?? [] } };

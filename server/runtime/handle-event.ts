@@ -7,6 +7,7 @@ import { findContact, findOpenConversation, findOrCreateContact, openConversatio
 import { graphForVersion, type WorkspaceRuntimeView } from "./flow-cache";
 import type { AfterCommit, FlowRun, RuntimeChannel } from "./flow-run";
 import { recordEntryPoint } from "../entry-points/record-entry-point";
+import { recordArrival, type Arrived } from "./message-arrival";
 import { pickFlow } from "./pick-flow";
 import { reconcileStatus } from "./reconcile-status";
 import { waitingSession } from "./contact-state";
@@ -63,15 +64,17 @@ export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise
     case "message":
     case "referral": {
       if (!externalId) return ["event without a contact id: nothing to answer"];
-      const contact = await findOrCreateContact(tx, channel, externalId, event.contact?.profileName, { at: simulatedNow(deps) });
+      const message = event.message ? inboundMessageSchema.parse(event.message) : undefined;
+      const input: StartInput = { message, ref: event.ref, dedupeKey: event.dedupeKey, context: event.context };
+      const arrived = await recordArrival(tx, channel, externalId, event.contact?.profileName, simulatedNow(deps), inboundRecord(input));
+      const contact = arrived?.contact ?? (await findOrCreateContact(tx, channel, externalId, event.contact?.profileName, { at: simulatedNow(deps) }));
       // Writing after the opt-out means they unblocked or resubscribed (Telegram, Viber...); a message
       // written before it and delivered late does not. Not on SMS: carriers keep a STOP until START.
       if (contact.optedOutAt && channel.type !== "sms" && (event.timestamp ?? Date.now()) > contact.optedOutAt.getTime()) {
         await setOptOut(tx, contact, false);
       }
-      const message = event.message ? inboundMessageSchema.parse(event.message) : undefined;
       if (event.context) deps.after.interactions.push({ channelId: channel.id, context: event.context });
-      return startOrResume(deps, contact, { message, ref: event.ref, dedupeKey: event.dedupeKey, context: event.context });
+      return startOrResume(deps, contact, input, arrived ?? undefined);
     }
     case "simulator_start": {
       const contact = await findContact(tx, channel, event.contact.externalId);
@@ -102,11 +105,15 @@ type StartInput = {
   follow?: boolean;
 };
 
-async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: StartInput): Promise<string[]> {
+// The inbound message itself, for the inbox and the contact's timeline.
+function inboundRecord(input: StartInput): object | undefined {
+  return input.message || input.ref ? { ...input.message, ref: input.ref, dedupeKey: input.dedupeKey } : undefined;
+}
+
+// `opened`: the conversation and state recordArrival already found with the message stored.
+async function startOrResume(deps: HandleDeps, contact: ContactRecord, input: StartInput, opened?: Pick<Arrived, "conversation" | "state">): Promise<string[]> {
   const { tx } = deps;
-  // The inbound message itself, for the inbox and the contact's timeline.
-  const inbound = input.message || input.ref ? { ...input.message, ref: input.ref, dedupeKey: input.dedupeKey } : undefined;
-  const { conversation, state } = await openConversationWithState(tx, contact, inbound);
+  const { conversation, state } = opened ?? (await openConversationWithState(tx, contact, inboundRecord(input)));
   const entryPoint =
     input.ref || (input.follow && deps.channel.type === "line")
       ? await recordEntryPoint(tx.query, { workspaceId: contact.workspaceId, channelId: contact.channelId, contactId: contact.contactId, ref: input.ref })
