@@ -75,6 +75,14 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
         }
       }
     }
+    if (database.kind === "postgres" || smoke) {
+      const fixed = await fixedRateRun(database, `${http.url}/api/webhooks/whatsapp/${channel!.id}`, smoke ? { ratePerSecond: 50, seconds: 1 } : { ratePerSecond: 1_000, seconds: 15 });
+      result.fixedRate = fixed;
+      if (!smoke) {
+        targets.push(target("at 1,000 messages/s: p50 webhook-to-200 ≤ 5 ms", fixed.ackP50, 5, "lower", "ms"));
+        targets.push(target("at 1,000 messages/s: p99 webhook-to-200 ≤ 25 ms", fixed.ackP99, 25, "lower", "ms"));
+      }
+    }
   } finally {
     await http.close();
     await runtime.stop();
@@ -84,11 +92,31 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
   }
   return {
     name: `runtime-${database.kind}`,
-    workload: `${SENDERS} concurrent senders, signed WhatsApp webhooks from ${contactCounts.join(" then ")} contacts, 4 messages each through the published onboarding survey`,
+    workload: `${SENDERS} concurrent senders, signed WhatsApp webhooks from ${contactCounts.join(" then ")} contacts, 4 messages each through the published onboarding survey${database.kind === "postgres" || smoke ? "; then messages at a fixed rate (fixedRate), open loop" : ""}`,
     machine: machineFacts(postgresVersion),
     figures: result,
     targets,
     smoke,
+  };
+}
+
+// Open loop: an ad's traffic arrives at its own pace, not when we have answered the last message.
+async function fixedRateRun(database: { query: <Row>(text: string) => Promise<Row[]> }, url: string, load: { ratePerSecond: number; seconds: number }) {
+  const started = performance.now();
+  // Four messages per contact: the survey.
+  const contacts = Math.ceil((load.ratePerSecond * load.seconds) / 4);
+  const run = await sendSurveyTraffic(url, contacts, "8191", load);
+  const { eventsDoneAt } = await settled(database);
+  return {
+    ...load,
+    contacts,
+    sent: run.messages,
+    achievedPerSecond: Math.round(run.messages / run.seconds),
+    errors: run.errors,
+    ackP50: percentile(run.toAck, 50),
+    ackP95: percentile(run.toAck, 95),
+    ackP99: percentile(run.toAck, 99),
+    processedSeconds: Math.round((eventsDoneAt - started) / 100) / 10,
   };
 }
 
@@ -119,8 +147,8 @@ function summary(load: LoadResult) {
 }
 
 // The load runs in a worker thread of its own, as the platform's servers would be another machine.
-async function sendSurveyTraffic(url: string, contacts: number, prefix: string): Promise<LoadResult> {
-  const request: TrafficRequest = { url, contacts, prefix, senders: SENDERS, appSecret, phoneNumberId };
+async function sendSurveyTraffic(url: string, contacts: number, prefix: string, load: TrafficRequest["load"] = { senders: SENDERS }): Promise<LoadResult> {
+  const request: TrafficRequest = { url, contacts, prefix, appSecret, phoneNumberId, load };
   const worker = startTsWorker("lib/survey-traffic-worker.ts", request);
   try {
     const result = await nextMessage<TrafficResult>(worker);
