@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { encryptJson } from "@/server/crypto/secret-box";
 import { seedDemoWorkspace } from "@/server/db/seed";
 import { startQueue } from "@/server/queue/queue";
@@ -105,7 +106,11 @@ async function fixedRateRun(database: { query: <Row>(text: string) => Promise<Ro
   const started = performance.now();
   // Four messages per contact: the survey.
   const contacts = Math.ceil((load.ratePerSecond * load.seconds) / 4);
+  // How late this process's event loop ran meanwhile: a webhook's answer waits for it too.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const run = await sendSurveyTraffic(url, contacts, "8191", load);
+  loopDelay.disable();
   const { eventsDoneAt } = await settled(database);
   return {
     ...load,
@@ -117,6 +122,8 @@ async function fixedRateRun(database: { query: <Row>(text: string) => Promise<Ro
     ackP95: percentile(run.toAck, 95),
     ackP99: percentile(run.toAck, 99),
     processedSeconds: Math.round((eventsDoneAt - started) / 100) / 10,
+    eventLoopDelayP50: Math.round(loopDelay.percentile(50) / 1e5) / 10,
+    eventLoopDelayP99: Math.round(loopDelay.percentile(99) / 1e5) / 10,
   };
 }
 
