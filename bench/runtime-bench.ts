@@ -3,13 +3,14 @@ import { encryptJson } from "@/server/crypto/secret-box";
 import { seedDemoWorkspace } from "@/server/db/seed";
 import { startQueue } from "@/server/queue/queue";
 import { startRuntimeHttpServer } from "@/server/runtime/http-server";
+import { startIntakeThread } from "@/server/runtime/intake-thread";
 import { createRuntime } from "@/server/runtime/runtime";
 import { createTestDatabase } from "@/server/testing/test-database";
 import { machineFacts, percentile, target, type BenchResult } from "./lib/bench-result";
 import { startReferenceServer } from "./reference-server";
 import type { DeliveredReply, FakeApiReport } from "./lib/fake-api-worker";
 import type { TrafficRequest, TrafficResult } from "./lib/survey-traffic-worker";
-import { nextMessage, startTsWorker } from "./lib/ts-worker";
+import { nextMessage, startTsWorker } from "@/server/runtime/ts-worker";
 
 const appSecret = "bench-app-secret";
 const phoneNumberId = "1065400001";
@@ -29,7 +30,8 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
   const { workspaceId } = await seedDemoWorkspace(database);
   const queue = await startQueue(database);
   const runtime = await createRuntime({ database, queue });
-  const http = await startRuntimeHttpServer({ database, queue });
+  // As a worker process serves webhooks in production (on PostgreSQL, from its intake thread).
+  const http = database.kind === "postgres" ? await startIntakeThread({ database, queue }) : await startRuntimeHttpServer({ database, queue });
   const api = await startFakeApiWorker();
   const [channel] = await database.query<{ id: string }>(
     // A number on Meta's highest throughput tier (1,000 messages/s), so pacing does not cap the run.
@@ -156,7 +158,7 @@ function summary(load: LoadResult) {
 // The load runs in a worker thread of its own, as the platform's servers would be another machine.
 async function sendSurveyTraffic(url: string, contacts: number, prefix: string, load: TrafficRequest["load"] = { senders: SENDERS }): Promise<LoadResult> {
   const request: TrafficRequest = { url, contacts, prefix, appSecret, phoneNumberId, load };
-  const worker = startTsWorker("lib/survey-traffic-worker.ts", request);
+  const worker = startTsWorker(new URL("./lib/survey-traffic-worker.ts", import.meta.url), request);
   try {
     const result = await nextMessage<TrafficResult>(worker);
     return { ...result, toReply: [], sentAt: new Map(result.sentAt) };
@@ -166,7 +168,7 @@ async function sendSurveyTraffic(url: string, contacts: number, prefix: string, 
 }
 
 async function startFakeApiWorker(): Promise<{ url: string; report: () => Promise<FakeApiReport>; close: () => Promise<void> }> {
-  const worker = startTsWorker("lib/fake-api-worker.ts", null);
+  const worker = startTsWorker(new URL("./lib/fake-api-worker.ts", import.meta.url), null);
   const { url } = await nextMessage<{ url: string }>(worker);
   return {
     url,

@@ -25,10 +25,11 @@ export type Database = {
   url?: string;
 };
 
-export type DatabaseOptions = { url?: string; dataDir?: string };
+// poolSize: PostgreSQL connections (default 10).
+export type DatabaseOptions = { url?: string; dataDir?: string; poolSize?: number };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -46,8 +47,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const sql = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const sql = postgres(url, { max: poolSize, onnotice: () => {}, connect_timeout: 5 });
   return {
     kind: "postgres",
     db: drizzlePostgres(sql, { schema }) as unknown as Db,

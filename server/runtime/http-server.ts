@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Kaiwa } from "../boot";
-import { checkHealth, healthStatusCode } from "../health";
+import { checkHealth, healthStatusCode, type Health } from "../health";
 import { log } from "../log";
 import { rawWebhook } from "./raw-webhook";
 import { receiveWebhook } from "./receive-webhook";
@@ -14,9 +14,11 @@ const webhookPath = /^\/api\/webhooks\/([a-z]+)\/([^/]+)\/?$/;
 
 // The runtime's own HTTP front: the same webhook handling as the Next route, without Next. Used by
 // worker processes and by tests and benchmarks that need many processes.
-export async function startRuntimeHttpServer(kaiwa: Kaiwa, options: { port?: number; host?: string } = {}): Promise<RuntimeHttpServer> {
+// `health` answers /api/health when the process's health is not this thread's (the intake thread).
+export async function startRuntimeHttpServer(kaiwa: Kaiwa, options: { port?: number; host?: string; health?: () => Promise<Health> } = {}): Promise<RuntimeHttpServer> {
+  const health = options.health ?? (() => checkHealth(kaiwa.database, kaiwa.queue));
   const server = createServer((req, res) => {
-    handle(kaiwa, req, res).catch((error: unknown) => {
+    handle(kaiwa, health, req, res).catch((error: unknown) => {
       log.error("webhook handling failed", { error });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: "internal error" }));
@@ -37,12 +39,12 @@ export async function startRuntimeHttpServer(kaiwa: Kaiwa, options: { port?: num
   };
 }
 
-async function handle(kaiwa: Kaiwa, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(kaiwa: Kaiwa, health: () => Promise<Health>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = req.url ?? "/";
   const path = target.split("?")[0] ?? "/";
   if (path === "/api/health") {
-    const health = await checkHealth(kaiwa.database, kaiwa.queue);
-    return send(res, healthStatusCode(health), JSON.stringify(health), "application/json");
+    const answer = await health();
+    return send(res, healthStatusCode(answer), JSON.stringify(answer), "application/json");
   }
   const match = webhookPath.exec(path);
   if (!match || (req.method !== "GET" && req.method !== "POST")) return send(res, 404, JSON.stringify({ error: "not found" }), "application/json");

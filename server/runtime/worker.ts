@@ -1,6 +1,7 @@
 import { getKaiwa } from "../boot";
 import { log } from "../log";
 import { startRuntimeHttpServer } from "./http-server";
+import { startIntakeThread } from "./intake-thread";
 import { configureRuntime, stopRuntime } from "./runtime";
 
 // Settings come from server/env.js; only the listening address is given on the command line.
@@ -9,9 +10,10 @@ function argument(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-// A runtime worker process (`npm run worker -- --port 3001`): inbound processing, the outbox sender, timers, and the
-// webhook endpoints on --port (default 3001). Several may run against one PostgreSQL; PGlite allows one
-// process per data directory, so with the embedded database run either this or `next`, not both.
+// A runtime worker process (`npm run worker -- --port 3001`): inbound processing, the outbox sender,
+// timers, and the webhook endpoints on --port (default 3001), in their own thread on PostgreSQL.
+// Several may run against one PostgreSQL; PGlite allows one process per data directory, so with the
+// embedded database run either this or `next`, not both.
 async function main(): Promise<void> {
   // How long a send may be in flight before it counts as interrupted (tests shorten it).
   const lease = argument("--outbox-lease-seconds");
@@ -19,7 +21,9 @@ async function main(): Promise<void> {
   const kaiwa = await getKaiwa();
   if (!kaiwa.queue) log.warn("KAIWA_QUEUE=false: this worker only stores webhooks; nothing processes them here");
   const port = Number(argument("--port") ?? 3001);
-  const http = await startRuntimeHttpServer(kaiwa, { port, host: argument("--host") ?? "0.0.0.0" });
+  const address = { port, host: argument("--host") ?? "0.0.0.0" };
+  // On PostgreSQL webhooks are answered from a thread of their own, never behind the flows running here.
+  const http = kaiwa.database.kind === "postgres" ? await startIntakeThread(kaiwa, address) : await startRuntimeHttpServer(kaiwa, address);
   log.info("worker listening", { port: http.port });
   // Machine-readable for tests that start workers on port 0.
   if (process.send) process.send({ type: "listening", port: http.port });

@@ -4,6 +4,7 @@ import { encryptJson } from "../../crypto/secret-box";
 import { seedDemoWorkspace } from "../../db/seed";
 import { startQueue } from "../../queue/queue";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
+import { startIntakeThread } from "../intake-thread";
 import { startRuntimeHttpServer, type RuntimeHttpServer } from "../http-server";
 import { createRuntime, type Runtime, type RuntimeOptions } from "../runtime";
 
@@ -11,7 +12,7 @@ export type Harness = {
   database: TestDatabase;
   kaiwa: Kaiwa;
   runtime: Runtime;
-  http: RuntimeHttpServer;
+  http: Omit<RuntimeHttpServer, "server">;
   workspaceId: string;
   ownerId: string;
   createChannel: (type: ChannelType, credentials: unknown, apiBaseUrl?: string | null) => Promise<string>;
@@ -24,13 +25,14 @@ export type Harness = {
 
 // A whole runtime on a fresh database: the demo workspace (its onboarding survey published as the
 // default flow), pg-boss, the processor, the sender, and the real webhook HTTP server on a free port.
-export async function startHarness(options: RuntimeOptions = {}): Promise<Harness> {
+// `intakeThread`: webhooks are answered from the intake thread, as a worker process on PostgreSQL does.
+export async function startHarness(options: RuntimeOptions = {}, front: { intakeThread?: boolean } = {}): Promise<Harness> {
   const database = await createTestDatabase();
   const { workspaceId, ownerId } = await seedDemoWorkspace(database);
   const queue = await startQueue(database);
   const kaiwa: Kaiwa = { database, queue };
   const runtime = await createRuntime(kaiwa, options);
-  const http = await startRuntimeHttpServer(kaiwa);
+  const http = front.intakeThread ? await startIntakeThread(kaiwa) : await startRuntimeHttpServer(kaiwa);
   const request = async (method: string, path: string, body?: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${http.url}${path}`, { method, body, headers });
     return { status: response.status, body: await response.text() };

@@ -1,10 +1,9 @@
 import { Worker } from "node:worker_threads";
 
-// A worker thread running a TypeScript file of bench/: tsx's loader does not reach worker threads by
-// itself, so the worker registers it first, then loads the file.
-export function startTsWorker(relativeToBench: string, workerData: unknown): Worker {
-  const script = new URL(`../${relativeToBench}`, import.meta.url).href;
-  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); });`, { eval: true, workerData });
+// A worker thread running a TypeScript file (its file: URL): tsx's loader does not reach worker threads
+// by itself, so the worker registers it first, then loads the file. Kaiwa's own processes run on tsx.
+export function startTsWorker(script: URL, workerData: unknown): Worker {
+  return new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`, { eval: true, workerData });
 }
 
 // The worker's next message, or its failure.
