@@ -25,6 +25,9 @@ export type FlowEditorState = {
   future: EditorDocument[];
   // compile() of the current document, recomputed after every edit.
   diagnostics: Diagnostic[];
+  // The hash of the graph the document compiles to (as publishing stores it; compile options do not
+  // change it): the toolbar compares it with the published version's.
+  draftHash: string;
   save: SaveStatus;
   // Compile options only the server knows (custom field keys, other flows for jumps).
   knownFields: readonly (string | KnownField)[] | undefined;
