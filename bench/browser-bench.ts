@@ -103,8 +103,14 @@ async function simulatorBench(page: Page, flowId: string, smoke: boolean): Promi
   for (let i = 0; i < clicks; i++) {
     const bots = drawer.locator('[data-testid="simulator-message"][data-from="bot"]');
     const before = await bots.count();
+    // Found, scrolled to and checked before the clock starts: locator.click() polls for a stable, visible,
+    // enabled target over two or more animation frames (~30 ms), which is Playwright's time, not the app's.
+    const choice = drawer.getByTestId("simulator-choice").filter({ hasText: "A" }).last();
+    await choice.click({ trial: true });
+    const box = await choice.boundingBox();
+    if (!box) throw new Error("no reply button on screen");
     const started = (await page.evaluate("performance.now()")) as number;
-    await drawer.getByTestId("simulator-choice").filter({ hasText: "A" }).last().click();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const done = await page.waitForFunction(
       `(document.querySelector('[data-testid="simulator-drawer"]')?.querySelectorAll('[data-testid="simulator-message"][data-from="bot"]').length ?? 0) > ${before} ? performance.now() : false`,
       undefined,

@@ -18,11 +18,19 @@ export async function ingestEvents(
 }
 
 // Also the way in for the runtime's synthetic events (timers, HTTP results), ordered with the rest.
-export async function storeEvents(database: Database, channel: Pick<IngestChannel, "id" | "workspaceId">, events: StoredEvent[]): Promise<{ stored: number; duplicates: number }> {
+// `wake: false` is for a caller that processes the contact itself right after (the simulator): a wake
+// would only run the processor again, 30 ms later, on events already handled. If that caller fails,
+// the sweeper still finds the events.
+export async function storeEvents(
+  database: Database,
+  channel: Pick<IngestChannel, "id" | "workspaceId">,
+  events: StoredEvent[],
+  options: { wake?: boolean } = {},
+): Promise<{ stored: number; duplicates: number }> {
   if (events.length === 0) return { stored: 0, duplicates: 0 };
   const unique = uniqueByKey(events);
   const rows = await database.query<{ contact_external_id: string | null }>(insertSql(unique.length), insertParams(channel, unique));
-  wakeContacts(database, channel.id, [...new Set(rows.map((row) => row.contact_external_id ?? ""))]);
+  if (options.wake !== false) wakeContacts(database, channel.id, [...new Set(rows.map((row) => row.contact_external_id ?? ""))]);
   return { stored: rows.length, duplicates: events.length - rows.length };
 }
 
