@@ -67,6 +67,8 @@ describe("Simulator (browser)", () => {
     await drawer().getByTestId("simulator-choice").filter({ hasText: "Pricing and plans" }).click();
     await expect.poll(botTexts).toContain("How many people work at your company?");
     // The light moves on with the contact: the new question is lit, the one just answered is visited.
+    // (The canvas draws only what is in view: fit the whole flow first.)
+    await page.getByTestId("fit-view-button").click();
     const lit = (nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"] [data-testid="flow-node"]`).getAttribute("data-simulator");
     await expect.poll(() => lit("ask_company_size")).toBe("active");
     expect(await lit("ask_interest")).toBe("visited");
