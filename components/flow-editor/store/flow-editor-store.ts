@@ -55,6 +55,7 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
       if (next === before) return false;
       set({
         document: next,
+        committed: next,
         past: [...state.past, before].slice(-UNDO_LIMIT),
         future: [],
         ...diagnose(next),
@@ -84,6 +85,7 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
       const to = from === "past" ? "future" : "past";
       set({
         document: target,
+        committed: target,
         [from]: stack.slice(0, -1),
         [to]: [...state[to], current].slice(-UNDO_LIMIT),
         ...diagnose(target),
@@ -95,6 +97,7 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
     return {
       flowId: init.flowId,
       document: init.document,
+      committed: init.document,
       revision: init.revision,
       readOnly: init.readOnly ?? false,
       selection: EMPTY_SELECTION,
@@ -134,7 +137,7 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
         if (sameValue(next, before)) {
           // Dropped where it was picked up: back to the very same document, no undo entry.
           dragStart = null;
-          if (state.document !== before) set({ document: before });
+          if (state.document !== before) set({ document: before, committed: before });
           return;
         }
         record(next, before);
@@ -200,6 +203,7 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
         dragStart = null;
         set({
           document,
+          committed: document,
           revision,
           readOnly: readOnly ?? get().readOnly,
           selection: EMPTY_SELECTION,
