@@ -63,13 +63,20 @@ async function canvasBench(page: Page, flowIds: Record<number, string>, smoke: b
     });
     result[`nodes${size}`] = { mountMs, panP95: percentile(pan, 95), dragP95: percentile(drag, 95), zoomOutP95: percentile(zoom, 95), worstFrame: Math.round(Math.max(...pan, ...drag, ...zoom)) };
     if (size === "500") {
-      targets.push(target("500 nodes mount ≤ 1 s", mountMs, 1_000, "lower", "ms"), target("500 nodes pan p95 ≤ 33 ms", percentile(pan, 95), 33, "lower", "ms"), target("500 nodes drag p95 ≤ 33 ms", percentile(drag, 95), 33, "lower", "ms"));
+      targets.push(
+        target("500 nodes mount ≤ 1 s", mountMs, 1_000, "lower", "ms"),
+        target("500 nodes pan p95 ≤ 33 ms", percentile(pan, 95), 33, "lower", "ms"),
+        target("500 nodes drag p95 ≤ 33 ms", percentile(drag, 95), 33, "lower", "ms"),
+        target("500 nodes zoom-out p95 ≤ 33 ms", percentile(zoom, 95), 33, "lower", "ms"),
+      );
     }
     if (size === "2000") {
       targets.push(
         target("2,000 nodes mount ≤ 2.5 s", mountMs, 2_500, "lower", "ms"),
         target("2,000 nodes pan p95 ≤ 50 ms", percentile(pan, 95), 50, "lower", "ms"),
+        target("2,000 nodes drag p95 ≤ 50 ms", percentile(drag, 95), 50, "lower", "ms"),
         target("2,000 nodes zoom-out p95 ≤ 100 ms", percentile(zoom, 95), 100, "lower", "ms"),
+        target("2,000 nodes: no frame over 200 ms", Math.round(Math.max(...pan, ...drag, ...zoom)), 200, "lower", "ms"),
       );
     }
   }
@@ -100,24 +107,41 @@ async function simulatorBench(page: Page, flowId: string, smoke: boolean): Promi
   await drawer.getByTestId("simulator-choice").first().waitFor();
   const clicks = smoke ? 3 : 25;
   const latencies: number[] = [];
+  let litSeen = 0;
   for (let i = 0; i < clicks; i++) {
     const bots = drawer.locator('[data-testid="simulator-message"][data-from="bot"]');
     const before = await bots.count();
+    // Found, scrolled to and checked before the clock starts: locator.click() polls for a stable, visible,
+    // enabled target over two or more animation frames (~30 ms), which is Playwright's time, not the app's.
+    const choice = drawer.getByTestId("simulator-choice").filter({ hasText: "A" }).last();
+    await choice.click({ trial: true });
+    const box = await choice.boundingBox();
+    if (!box) throw new Error("no reply button on screen");
     const started = (await page.evaluate("performance.now()")) as number;
-    await drawer.getByTestId("simulator-choice").filter({ hasText: "A" }).last().click();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // Done when the reply is on screen and the question it asks (q<i+1> in generatedFlow) is lit, if drawn:
+    // the canvas draws only what is in view, and the taps soon walk the contact out of the opening view.
     const done = await page.waitForFunction(
-      `(document.querySelector('[data-testid="simulator-drawer"]')?.querySelectorAll('[data-testid="simulator-message"][data-from="bot"]').length ?? 0) > ${before} ? performance.now() : false`,
+      `(() => {
+        const drawer = document.querySelector('[data-testid="simulator-drawer"]');
+        if ((drawer?.querySelectorAll('[data-testid="simulator-message"][data-from="bot"]').length ?? 0) <= ${before}) return false;
+        const lit = document.querySelector('.react-flow__node[data-id="q${i + 1}"] [data-testid="flow-node"]');
+        if (lit && lit.getAttribute("data-simulator") !== "active") return false;
+        return [performance.now(), lit !== null];
+      })()`,
       undefined,
       { polling: "raf" },
     );
-    latencies.push(Number(await done.jsonValue()) - started);
+    const [at, litDrawn] = (await done.jsonValue()) as [number, boolean];
+    latencies.push(at - started);
+    if (litDrawn) litSeen += 1;
   }
   return {
     name: "simulator",
-    workload: `${clicks} taps on a reply button in the simulator on a ${smoke ? 100 : 500}-node flow, to the bot's next message rendered (the lit step is off screen on a flow this long)`,
+    workload: `${clicks} taps on a reply button in the simulator on a ${smoke ? 100 : 500}-node flow, from the mouse click to the bot's next message rendered and, when it is drawn (litSeen of the taps), its question lit on the canvas`,
     machine: machineFacts(null),
-    figures: { clickToReply: figures(latencies, "ms"), p50: percentile(latencies, 50), p95: percentile(latencies, 95) },
-    targets: smoke ? [] : [target("click to rendered reply ≤ 50 ms p95 (500 nodes)", percentile(latencies, 95), 50, "lower", "ms")],
+    figures: { clickToReply: figures(latencies, "ms"), p50: percentile(latencies, 50), p95: percentile(latencies, 95), litSeen },
+    targets: smoke ? [] : [target("click to rendered reply and lit node ≤ 50 ms p95 (500 nodes)", percentile(latencies, 95), 50, "lower", "ms")],
     smoke,
   };
 }

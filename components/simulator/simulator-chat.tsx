@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import type { InboundMessage, RenderedPart } from "@/flows-runtime";
 import type { SimulatorViewMessage as SimulatorMessage } from "./simulator-types";
 
@@ -8,6 +8,8 @@ type Send = (message: InboundMessage) => void;
 
 // The conversation as the chosen channel shows it: reply buttons, lists, quick replies and numbered
 // text come from render() as stored with each message, so a degraded message looks degraded here.
+// `onSend` must keep its identity across renders: each answer brings the whole conversation again, and
+// only the messages that are new (or changed status) are drawn again.
 export function SimulatorChat({ messages, channelLabel, busy, onSend }: { messages: SimulatorMessage[]; channelLabel: string; busy: boolean; onSend: Send }) {
   const log = useRef<HTMLOListElement>(null);
   useEffect(() => {
@@ -15,30 +17,37 @@ export function SimulatorChat({ messages, channelLabel, busy, onSend }: { messag
   }, [messages.length]);
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <ol ref={log} data-testid="simulator-messages" className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-slate-50 p-3" aria-label={`Conversation as on ${channelLabel}`}>
-        {messages.length === 0 && <li className="text-center text-xs text-slate-500">Nothing yet: write as the contact would.</li>}
-        {messages.map((message) => (message.from === "contact" ? <ContactBubble key={message.id} message={message} /> : <BotMessage key={message.id} message={message} onSend={onSend} disabled={busy} />))}
-      </ol>
+      {/* A disabled fieldset disables every choice button in it: waiting for an answer changes one attribute, not every message. */}
+      <fieldset disabled={busy} className="flex min-h-0 flex-1 flex-col">
+        <ol ref={log} data-testid="simulator-messages" className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-slate-50 p-3" aria-label={`Conversation as on ${channelLabel}`}>
+          {messages.length === 0 && <li className="text-center text-xs text-slate-500">Nothing yet: write as the contact would.</li>}
+          {messages.map((message) => (message.from === "contact" ? <ContactBubble key={message.id} message={message} /> : <BotMessage key={message.id} message={message} onSend={onSend} />))}
+        </ol>
+      </fieldset>
       <Composer busy={busy} onSend={onSend} />
     </div>
   );
 }
 
-function ContactBubble({ message }: { message: SimulatorMessage }) {
+// A stored message never changes except for its delivery status.
+const sameMessage = (before: { message: SimulatorMessage }, after: { message: SimulatorMessage }) =>
+  before.message.id === after.message.id && before.message.status === after.message.status && before.message.error === after.message.error;
+
+const ContactBubble = memo(function ContactBubble({ message }: { message: SimulatorMessage }) {
   const text = message.location ? `📍 ${message.location.name ?? `${message.location.latitude}, ${message.location.longitude}`}` : message.media ? `[${message.media.kind}] ${message.text}` : message.text;
   return (
     <li data-testid="simulator-message" data-from="contact" className="ml-auto max-w-[80%] rounded-xl rounded-br-sm bg-emerald-600 px-3 py-2 text-sm whitespace-pre-wrap text-white">
       {text}
     </li>
   );
-}
+}, sameMessage);
 
-function BotMessage({ message, onSend, disabled }: { message: SimulatorMessage; onSend: Send; disabled: boolean }) {
+const BotMessage = memo(function BotMessage({ message, onSend }: { message: SimulatorMessage; onSend: Send }) {
   const parts = message.parts.length > 0 ? message.parts : [{ kind: "text" as const, text: message.text }];
   return (
     <li data-testid="simulator-message" data-from="bot" data-status={message.status} className="max-w-[85%] space-y-1">
       {parts.map((part, index) => (
-        <Part key={index} part={part} onSend={onSend} disabled={disabled} />
+        <Part key={index} part={part} onSend={onSend} />
       ))}
       {message.degraded.length > 0 && (
         <p data-testid="simulator-degraded" className="rounded-md bg-amber-50 px-2 py-1 text-[11px] text-amber-800" title={message.degraded.map((d) => d.message).join("\n")}>
@@ -52,9 +61,9 @@ function BotMessage({ message, onSend, disabled }: { message: SimulatorMessage; 
       )}
     </li>
   );
-}
+}, (before, after) => sameMessage(before, after) && before.onSend === after.onSend);
 
-function Part({ part, onSend, disabled }: { part: RenderedPart; onSend: Send; disabled: boolean }) {
+function Part({ part, onSend }: { part: RenderedPart; onSend: Send }) {
   const bubble = "rounded-xl rounded-bl-sm border border-slate-200 bg-white px-3 py-2 text-sm whitespace-pre-wrap text-slate-900";
   const choice = "rounded-lg border border-sky-300 bg-white px-2.5 py-1 text-xs font-medium text-sky-800 hover:bg-sky-50 disabled:opacity-50";
   const tap = (label: string, payload: string) => onSend({ text: label, payload });
@@ -78,7 +87,7 @@ function Part({ part, onSend, disabled }: { part: RenderedPart; onSend: Send; di
           <div className={bubble}>{part.text}</div>
           <div className={`mt-1 flex flex-wrap gap-1 ${part.kind === "buttons" ? "flex-col" : ""}`}>
             {options.map((option) => (
-              <button key={option.payload} type="button" data-testid="simulator-choice" className={choice} disabled={disabled} onClick={() => tap(option.label, option.payload)}>
+              <button key={option.payload} type="button" data-testid="simulator-choice" className={choice} onClick={() => tap(option.label, option.payload)}>
                 {option.label}
               </button>
             ))}
@@ -87,12 +96,12 @@ function Part({ part, onSend, disabled }: { part: RenderedPart; onSend: Send; di
       );
     }
     case "list":
-      return <ListPart part={part} bubble={bubble} choice={choice} disabled={disabled} onTap={tap} />;
+      return <ListPart part={part} bubble={bubble} choice={choice} onTap={tap} />;
   }
 }
 
 // A WhatsApp list: a button that opens its rows, as on the phone.
-function ListPart({ part, bubble, choice, disabled, onTap }: { part: Extract<RenderedPart, { kind: "list" }>; bubble: string; choice: string; disabled: boolean; onTap: (label: string, payload: string) => void }) {
+function ListPart({ part, bubble, choice, onTap }: { part: Extract<RenderedPart, { kind: "list" }>; bubble: string; choice: string; onTap: (label: string, payload: string) => void }) {
   const [open, setOpen] = useState(false);
   return (
     <div data-part="list">
@@ -103,7 +112,7 @@ function ListPart({ part, bubble, choice, disabled, onTap }: { part: Extract<Ren
       {open && (
         <div className="mt-1 flex flex-col gap-1">
           {part.rows.map((row) => (
-            <button key={row.payload} type="button" data-testid="simulator-choice" className={`${choice} text-left`} disabled={disabled} onClick={() => onTap(row.label, row.payload)}>
+            <button key={row.payload} type="button" data-testid="simulator-choice" className={`${choice} text-left`} onClick={() => onTap(row.label, row.payload)}>
               {row.label}
               {row.description && <span className="block text-[11px] font-normal text-slate-500">{row.description}</span>}
             </button>

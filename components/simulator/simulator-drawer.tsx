@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { channelCapabilities, type ChannelType, type InboundMessage } from "@/flows-runtime";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import type { SimulatorView as SimulationState } from "./simulator-types";
@@ -26,9 +26,15 @@ export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: 
   const [state, setState] = useState<SimulationState | null>(null);
   const [tab, setTab] = useState<Tab>("chat");
   const setHighlight = useSimulatorHighlightStore((store) => store.set);
-  const onState = { onSuccess: (next: SimulationState) => setState(next) };
+  // The canvas lights the step in the same render as the reply, not in an effect a frame later.
+  const show = (next: SimulationState | null) => {
+    setState(next);
+    const session = next?.session;
+    setHighlight(session ? (session.waiting?.nodeId ?? session.nodeId) : null, session?.path ?? []);
+  };
+  const onState = { onSuccess: (next: SimulationState) => show(next) };
   // A new conversation opens on its chat.
-  const onNewState = { onSuccess: (next: SimulationState) => { setState(next); setTab("chat"); } };
+  const onNewState = { onSuccess: (next: SimulationState) => { show(next); setTab("chat"); } };
   const start = useMutation(trpc.simulator.start.mutationOptions(onNewState));
   const send = useMutation(trpc.simulator.send.mutationOptions(onState));
   const setClock = useMutation(trpc.simulator.setClock.mutationOptions(onState));
@@ -36,15 +42,16 @@ export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: 
   const busy = start.isPending || send.isPending || setClock.isPending || restart.isPending;
   const error = [start, send, setClock, restart].find((mutation) => mutation.error)?.error?.message ?? null;
 
-  useEffect(() => {
-    const session = state?.session;
-    setHighlight(session ? (session.waiting?.nodeId ?? session.nodeId) : null, session?.path ?? []);
-  }, [state, setHighlight]);
   // Closing the drawer clears the canvas.
   useEffect(() => () => setHighlight(null, []), [setHighlight]);
 
   const sendInput = (input: Parameters<typeof send.mutate>[0]["input"]) => state && send.mutate({ simulationId: state.id, input });
-  const sendMessage = (message: InboundMessage) => sendInput({ kind: "message", message });
+  // One function for the whole conversation, so an answer redraws only the chat's new messages.
+  const latestSendInput = useRef(sendInput);
+  useEffect(() => {
+    latestSendInput.current = sendInput;
+  });
+  const sendMessage = useCallback((message: InboundMessage) => void latestSendInput.current({ kind: "message", message }), []);
   const channelLabel = state ? channelCapabilities[state.channel as ChannelType].displayName : "";
 
   return (
@@ -59,7 +66,7 @@ export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: 
             <button type="button" data-testid="simulator-export" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => downloadTranscript(state, channelLabel)}>
               Export
             </button>
-            <button type="button" data-testid="simulator-new" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => setState(null)}>
+            <button type="button" data-testid="simulator-new" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => show(null)}>
               New
             </button>
           </>

@@ -66,6 +66,13 @@ describe("Simulator (browser)", () => {
   it("answers one question with a button and one with text, and the debug panel shows the tag and field", async () => {
     await drawer().getByTestId("simulator-choice").filter({ hasText: "Pricing and plans" }).click();
     await expect.poll(botTexts).toContain("How many people work at your company?");
+    // The light moves on with the contact: the new question is lit, the one just answered is visited.
+    // (The canvas draws only what is in view: fit the whole flow first.)
+    await page.getByTestId("fit-view-button").click();
+    const lit = (nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"] [data-testid="flow-node"]`).getAttribute("data-simulator");
+    await expect.poll(() => lit("ask_company_size")).toBe("active");
+    expect(await lit("ask_interest")).toBe("visited");
+    expect(await page.locator('[data-testid="flow-node"][data-simulator="active"]').count()).toBe(1);
     await say("25");
     await expect.poll(botTexts).toContain("Last one: what's your email address?");
     await drawer().getByTestId("simulator-tab-debug").click();

@@ -54,11 +54,12 @@ export const workspaceProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "This call needs a workspace." });
   }
   return next({ ctx: { ...ctx, workspaceId: ctx.workspaceId, userId: ctx.userId } });
-}).use(async ({ ctx, type, next }) => {
+}).use(async ({ ctx, type, path, next }) => {
   const result = await next();
   // A publish, a new default flow or new business hours apply to the very next message in this
-  // process (other worker processes pick them up within the runtime cache's second).
-  if (type === "mutation" && result.ok) forgetWorkspaceView(ctx.database, ctx.workspaceId);
+  // process (other worker processes pick them up within the runtime cache's second). The simulator's
+  // calls change none of them, and each of its taps would otherwise reload the view on the next one.
+  if (type === "mutation" && result.ok && !path.startsWith("simulator.")) forgetWorkspaceView(ctx.database, ctx.workspaceId);
   return result;
 });
 

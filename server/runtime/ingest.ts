@@ -18,16 +18,24 @@ export async function ingestEvents(
 }
 
 // Also the way in for the runtime's synthetic events (timers, HTTP results), ordered with the rest.
-export async function storeEvents(database: Database, channel: Pick<IngestChannel, "id" | "workspaceId">, events: StoredEvent[]): Promise<{ stored: number; duplicates: number }> {
+// `wake: false` is for a caller that processes the contact itself right after (the simulator): a wake
+// would only run the processor again, 30 ms later, on events already handled. If that caller fails,
+// the sweeper still finds the events.
+export async function storeEvents(
+  database: Database,
+  channel: Pick<IngestChannel, "id" | "workspaceId">,
+  events: StoredEvent[],
+  options: { wake?: boolean } = {},
+): Promise<{ stored: number; duplicates: number }> {
   if (events.length === 0) return { stored: 0, duplicates: 0 };
   let writer = writers.get(database);
   if (!writer) writers.set(database, (writer = createEventWriter(database)));
-  return writer(channel, uniqueByKey(events));
+  return writer({ channel, events: uniqueByKey(events), wake: options.wake !== false });
 }
 
-type Delivery = { channel: Pick<IngestChannel, "id" | "workspaceId">; events: StoredEvent[] };
+type Delivery = { channel: Pick<IngestChannel, "id" | "workspaceId">; events: StoredEvent[]; wake: boolean };
 type Stored = { stored: number; duplicates: number };
-type EventWriter = (channel: Delivery["channel"], events: StoredEvent[]) => Promise<Stored>;
+type EventWriter = (delivery: Delivery) => Promise<Stored>;
 
 const writers = new WeakMap<Database, EventWriter>();
 // Rows per statement; a delivery is never split across two.
@@ -73,9 +81,9 @@ function createEventWriter(database: Database): EventWriter {
     writing = false;
   };
 
-  return (channel, events) =>
+  return (delivery) =>
     new Promise<Stored>((done, failed) => {
-      queued.push({ delivery: { channel, events }, done, failed });
+      queued.push({ delivery, done, failed });
       if (!writing) void writeQueued();
     });
 }
@@ -98,7 +106,9 @@ async function insertDeliveries(database: Database, deliveries: Delivery[]): Pro
   const woken = new Map<string, Set<string>>();
   for (const row of inserted) {
     const index = owner.get(`${row.channel_id}|${row.dedupe_key}`);
-    if (index !== undefined) stored[index]! += 1;
+    if (index === undefined) continue;
+    stored[index]! += 1;
+    if (!deliveries[index]!.wake) continue;
     let contacts = woken.get(row.channel_id);
     if (!contacts) woken.set(row.channel_id, (contacts = new Set()));
     contacts.add(row.contact_external_id ?? "");

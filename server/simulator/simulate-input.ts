@@ -17,13 +17,14 @@ const MAX_ROUNDS = 5;
 // One thing the test contact does. It enters exactly as a real contact's event does (stored in
 // inbound_events, processed by processContact with the same per-contact lock and transaction), and
 // is processed before this returns, so the simulator shows the answer at once.
-export async function simulateInput(scope: SimulatorScope, simulationId: string, rawInput: SimulationInput, options: { record?: boolean } = {}): Promise<void> {
+export async function simulateInput(scope: SimulatorScope, simulationId: string, rawInput: SimulationInput, options: { record?: boolean } = {}): Promise<SimulationRow> {
   const input = simulationInputSchema.parse(rawInput);
   const simulation = await loadSimulation(scope.database, scope.workspaceId, simulationId);
   const now = Date.now() + simulation.clock_offset_ms;
   const event = await eventFor(scope, simulation, input, now);
   const before = await botMessageCount(scope, simulation.contact_id);
-  await storeEvents(scope.database, { id: simulation.channel_id, workspaceId: scope.workspaceId }, [event]);
+  // Processed right below, so the contact processor need not be woken for it.
+  await storeEvents(scope.database, { id: simulation.channel_id, workspaceId: scope.workspaceId }, [event], { wake: false });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const pending: PendingHttpRequest[] = [];
     await processContact({ database: scope.database, queue: scope.queue, onCommitted: (after) => pending.push(...after.httpRequests) }, simulation.channel_id, simulation.external_id);
@@ -32,6 +33,7 @@ export async function simulateInput(scope: SimulatorScope, simulationId: string,
   }
   // The setup's own start belongs to the setup, not to the inputs a test case replays.
   if (options.record !== false) await recordInput(scope, simulation.id, input, before);
+  return simulation;
 }
 
 async function botMessageCount(scope: SimulatorScope, contactId: string): Promise<number> {

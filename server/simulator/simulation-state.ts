@@ -1,6 +1,6 @@
 import type { Action, RenderedPart, Session, TraceEntry, Waiting } from "@/flows-runtime";
 import type { Database } from "../db/client";
-import { loadSimulation } from "./load-simulation";
+import { loadSimulation, type SimulationRow } from "./load-simulation";
 import type { SimulationSnapshot } from "./record-simulation-step";
 
 export type SimulatorMessage = {
@@ -30,27 +30,25 @@ export type SimulatorStep = {
 
 export type PendingWakeUp = { key: string; nodeId: string; kind: "wait" | "question timeout"; at: number | null };
 
-// Everything the simulator drawer shows, read back from what the runtime stored.
-export async function simulationState(database: Pick<Database, "query">, workspaceId: string, simulationId: string) {
-  const simulation = await loadSimulation(database, workspaceId, simulationId);
-  const [messages, steps, [session], [contact]] = await Promise.all([
-    database.query<{ id: string; direction: string; content: Record<string, unknown>; status: string; error: string | null; node_id: string | null }>(
-      "select id, direction, content, status, error, node_id from messages where contact_id = $1 order by seq",
-      [simulation.contact_id],
-    ),
-    database.query<{ seq: number; event: Record<string, unknown>; trace: TraceEntry[]; actions: Action[]; before: SimulationSnapshot; after: SimulatorStep["after"]; simulated_at: number }>(
-      "select seq::float8 as seq, event, trace, actions, before, after, simulated_at::float8 as simulated_at from simulation_steps where simulation_id = $1 order by seq",
-      [simulation.id],
-    ),
-    database.query<{ state: Session; node_id: string | null; status: string; flow_id: string }>(
-      "select state, node_id, status, flow_id from sessions where contact_id = $1 order by updated_at desc, created_at desc limit 1",
-      [simulation.contact_id],
-    ),
-    database.query<{ fields: Record<string, unknown>; tags: string[] }>(
-      "select c.fields, array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name) as tags from contacts c where c.id = $1",
-      [simulation.contact_id],
-    ),
-  ]);
+// Everything the simulator drawer shows, read back from what the runtime stored. `loaded` is the
+// simulation's row when the caller has just read it (its clock offset may not have changed since).
+export async function simulationState(database: Pick<Database, "query">, workspaceId: string, simulationId: string, loaded?: SimulationRow) {
+  const simulation = loaded ?? (await loadSimulation(database, workspaceId, simulationId));
+  // One statement: on PGlite every round trip waits its turn on the one connection.
+  const [row] = await database.query<StateRow>(
+    `select
+       (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'direction', direction, 'content', content, 'status', status, 'error', error, 'node_id', node_id) order by seq), '[]')
+          from messages where contact_id = $1) as messages,
+       (select coalesce(jsonb_agg(jsonb_build_object('seq', seq, 'event', event, 'trace', trace, 'actions', actions, 'before', before, 'after', after, 'simulated_at', simulated_at) order by seq), '[]')
+          from simulation_steps where simulation_id = $2) as steps,
+       (select to_jsonb(s) from (
+          select state, node_id, status, flow_id from sessions where contact_id = $1 order by updated_at desc, created_at desc limit 1
+        ) s) as session,
+       (select jsonb_build_object('fields', c.fields, 'tags', array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name))
+          from contacts c where c.id = $1) as contact`,
+    [simulation.contact_id, simulation.id],
+  );
+  const { messages, steps, session, contact } = row!;
   const stepRows: SimulatorStep[] = steps.map((row) => ({ seq: row.seq, event: row.event, trace: row.trace, actions: row.actions, before: row.before, after: row.after, simulatedAt: row.simulated_at }));
   return {
     id: simulation.id,
@@ -71,7 +69,16 @@ export async function simulationState(database: Pick<Database, "query">, workspa
 
 export type SimulationState = Awaited<ReturnType<typeof simulationState>>;
 
-export function toSimulatorMessage(row: { id: string; direction: string; content: Record<string, unknown>; status: string; error: string | null; node_id: string | null }): SimulatorMessage {
+type MessageRow = { id: string; direction: string; content: Record<string, unknown>; status: string; error: string | null; node_id: string | null };
+type StepRow = { seq: number; event: Record<string, unknown>; trace: TraceEntry[]; actions: Action[]; before: SimulationSnapshot; after: SimulatorStep["after"]; simulated_at: number };
+type StateRow = {
+  messages: MessageRow[];
+  steps: StepRow[];
+  session: { state: Session; node_id: string | null; status: string; flow_id: string } | null;
+  contact: { fields: Record<string, unknown>; tags: string[] } | null;
+};
+
+export function toSimulatorMessage(row: MessageRow): SimulatorMessage {
   const content = row.content as {
     text?: string;
     parts?: (RenderedPart | null)[];

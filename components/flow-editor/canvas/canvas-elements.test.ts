@@ -39,6 +39,19 @@ describe("canvasNodes", () => {
     expect(b!.selected).toBe(true);
     expect(b!.measured).toBe(sizes.b);
     expect(b!.data).toEqual({ kind: "message", data: { text: "Hi" } });
+    expect(b!.handles).toBeUndefined();
+  });
+
+  it("gives a node not yet drawn an estimated size and handles, so React Flow need not draw it to measure it", () => {
+    const [a, b] = canvasNodes(doc.nodes, none, {});
+    expect(a!.measured).toEqual({ width: 240, height: expect.any(Number) });
+    // A trigger has no input; its one output is on the right edge, inside the node.
+    expect(a!.handles).toEqual([expect.objectContaining({ id: "next", type: "source", position: "right" })]);
+    expect(b!.handles!.map((handle) => handle.type)).toEqual(["target", "source"]);
+    for (const handle of b!.handles!) {
+      expect(handle.y).toBeGreaterThan(0);
+      expect(handle.y).toBeLessThan(b!.measured!.height!);
+    }
   });
 });
 

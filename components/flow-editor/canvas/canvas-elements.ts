@@ -2,6 +2,7 @@ import type { Edge } from "@xyflow/react";
 import type { EditorDocument, EditorNode, FlowEdge } from "@/flows-runtime";
 import type { Selection } from "../store/flow-editor-types";
 import type { FlowCanvasNode, FlowNodeData } from "../nodes/flow-node";
+import { unmeasuredNode } from "./unmeasured-node";
 
 export type MeasuredSizes = Readonly<Record<string, { width: number; height: number }>>;
 
@@ -24,7 +25,7 @@ export function canvasNodes(nodes: EditorDocument["nodes"], selection: Selection
       position: editorNode.position,
       data: nodeData(editorNode),
       selected: isSelected,
-      ...(size ? { measured: size } : {}),
+      ...(size ? { measured: size } : unmeasuredNode(editorNode.kind, editorNode.data)),
     };
     nodeCache.set(editorNode, { selected: isSelected, size, node });
     return node;

@@ -12,7 +12,9 @@ const MARGIN = 40;
 export function useInitialViewport() {
   const flow = useStoreApi();
   const { setViewport, getNodesBounds } = useReactFlow();
-  const initialised = useStore((state) => state.nodesInitialized);
+  // Not nodesInitialized: with estimated sizes (unmeasured-node.ts) it holds from the first render, maybe
+  // before the pane has a size. The estimates are good enough to frame the flow before anything is drawn.
+  const initialised = useStore((state) => state.width > 0 && state.height > 0 && state.nodeLookup.size > 0);
   const done = useRef(false);
 
   useEffect(() => {

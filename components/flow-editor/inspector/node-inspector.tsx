@@ -14,10 +14,11 @@ import { variableOptions } from "./variable-options";
 // The form for one node. Every keystroke is written to the store even when it does not parse yet, so
 // nothing typed is lost; zod's issues show beside their fields and the compiler's at the top.
 export function NodeInspector({ nodeId }: { nodeId: string }) {
-  const node = useFlowEditor((state) => state.document.nodes[nodeId]);
+  // `committed`, not `document`: dragging the node must not rebuild its form and every node's variables each frame.
+  const node = useFlowEditor((state) => state.committed.nodes[nodeId]);
   const readOnly = useFlowEditor((state) => state.readOnly);
   const updateNodeData = useFlowEditor((state) => state.updateNodeData);
-  const { nodes, variables, fields } = useFlowEditor((state) => ({ nodes: state.document.nodes, variables: state.document.variables, fields: state.document.fields }),
+  const { nodes, variables, fields } = useFlowEditor((state) => ({ nodes: state.committed.nodes, variables: state.committed.variables, fields: state.committed.fields }),
   );
   const options = useMemo(() => variableOptions({ nodes, variables, fields } as Parameters<typeof variableOptions>[0]), [nodes, variables, fields]);
   const definition = node ? findNodeKind(node.kind) : undefined;

@@ -9,7 +9,7 @@ import { lenientParse } from "./lenient-parse";
 // How this node's messages arrive on each channel, straight from render(): what is cut, split or
 // replaced is listed under the mock. Templates stay as written ({{contact.first_name}}).
 export function ChannelPreview({ nodeId }: { nodeId: string }) {
-  const node = useFlowEditor((state) => state.document.nodes[nodeId]);
+  const node = useFlowEditor((state) => state.committed.nodes[nodeId]);
   const [channel, setChannel] = useState<ChannelType>("whatsapp");
   const rendered = useMemo(() => {
     const definition = node ? findNodeKind(node.kind) : undefined;

@@ -1,4 +1,4 @@
-import ELK from "elkjs/lib/elk.bundled.js";
+import type ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
 import type { EditorDocument } from "@/flows-runtime";
 import type { XY } from "./flow-editor-types";
@@ -10,7 +10,18 @@ export function layoutNodeHeight(portCount: number): number {
   return 80 + 24 * portCount;
 }
 
-let elk: InstanceType<typeof ELK> | undefined;
+// Loaded on the first auto-layout: ELK is 1.6 MB of JavaScript that every opening of the editor
+// would otherwise download and compile before the canvas could draw.
+let elk: Promise<InstanceType<typeof ELK>> | undefined;
+const loadElk = () =>
+  (elk ??= import("elkjs/lib/elk.bundled.js").then(
+    ({ default: Elk }) => new Elk(),
+    (error: unknown) => {
+      // A failed download is tried again on the next auto-layout.
+      elk = undefined;
+      throw error;
+    },
+  ));
 
 // Left-to-right layered positions for every node. Output ports keep their display order on the right
 // side, so a question's first choice stays above its second and edges do not cross needlessly.
@@ -40,8 +51,7 @@ export async function computeAutoLayout(doc: EditorDocument): Promise<Record<str
     const known = portsById.get(edge.source)?.includes(edge.sourcePort);
     return [{ id: edge.id, sources: [known ? elkPortId(edge.source, edge.sourcePort) : edge.source], targets: [edge.target] }];
   });
-  elk ??= new ELK();
-  const laidOut = await elk.layout({
+  const laidOut = await (await loadElk()).layout({
     id: "root",
     layoutOptions: {
       "elk.algorithm": "layered",

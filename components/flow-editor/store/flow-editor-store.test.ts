@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EditorDocument } from "@/flows-runtime";
+import { compile, type EditorDocument } from "@/flows-runtime";
 import { createFlowEditorStore, UNDO_LIMIT } from "./flow-editor-store";
 import type { FlowEditorState } from "./flow-editor-types";
 import { counterIds, deepFreeze, testDocument } from "./test-document";
@@ -118,6 +118,30 @@ describe("undo and redo", () => {
     expect(store.getState().document).toBe(before);
     store.getState().redo();
     expect(store.getState().document.nodes.check?.position).toEqual({ x: 720, y: 60 });
+  });
+
+  it("keeps the draft's graph hash and committed document current: edits, undo and redo change them, a drag in progress does not", () => {
+    const store = makeStore();
+    const hashOf = (document: EditorDocument) => compile(document).hash;
+    const initial = store.getState().draftHash;
+    expect(initial).toBe(hashOf(store.getState().document));
+    const before = store.getState().document;
+    store.getState().moveNodes([{ id: "ask", position: { x: 350, y: 50 } }], false);
+    // A drag in progress moves `document` only; `committed` follows when it is dropped.
+    expect(store.getState().committed).toBe(before);
+    store.getState().moveNodes([{ id: "ask", position: { x: 360, y: 60 } }], true);
+    expect(store.getState().committed).toBe(store.getState().document);
+    expect(store.getState().draftHash).toBe(initial);
+    store.getState().updateNodeData("ask", { ...questionData(store.getState()), prompt: "Hungry?" });
+    const edited = store.getState().draftHash;
+    expect(edited).not.toBe(initial);
+    expect(edited).toBe(hashOf(store.getState().document));
+    expect(store.getState().committed).toBe(store.getState().document);
+    store.getState().undo();
+    expect(store.getState().draftHash).toBe(initial);
+    expect(store.getState().committed).toBe(store.getState().document);
+    store.getState().redo();
+    expect(store.getState().draftHash).toBe(edited);
   });
 
   it("a drag dropped where it started leaves no undo entry and the document unchanged", () => {

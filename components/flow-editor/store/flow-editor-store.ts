@@ -45,10 +45,7 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
   return createStore<FlowEditorState>()((set, get) => {
     const diagnose = (document: EditorDocument) => {
       const { knownFields, knownFlowIds } = get();
-      return compile(document, {
-        ...(knownFields ? { knownFields } : {}),
-        ...(knownFlowIds ? { knownFlowIds } : {}),
-      }).diagnostics;
+      return compiled(document, { knownFields, knownFlowIds });
     };
 
     // Records `next` as a new step of history on top of `before`; false when nothing changed.
@@ -58,9 +55,10 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
       if (next === before) return false;
       set({
         document: next,
+        committed: next,
         past: [...state.past, before].slice(-UNDO_LIMIT),
         future: [],
-        diagnostics: diagnose(next),
+        ...diagnose(next),
         save: markedDirty(state.save),
         selection: selection ?? pruneSelection(state.selection, next),
       });
@@ -87,9 +85,10 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
       const to = from === "past" ? "future" : "past";
       set({
         document: target,
+        committed: target,
         [from]: stack.slice(0, -1),
         [to]: [...state[to], current].slice(-UNDO_LIMIT),
-        diagnostics: diagnose(target),
+        ...diagnose(target),
         save: markedDirty(state.save),
         selection: pruneSelection(state.selection, target),
       });
@@ -98,22 +97,20 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
     return {
       flowId: init.flowId,
       document: init.document,
+      committed: init.document,
       revision: init.revision,
       readOnly: init.readOnly ?? false,
       selection: EMPTY_SELECTION,
       past: [],
       future: [],
-      diagnostics: compile(init.document, {
-        ...(init.knownFields ? { knownFields: init.knownFields } : {}),
-        ...(init.knownFlowIds ? { knownFlowIds: init.knownFlowIds } : {}),
-      }).diagnostics,
+      ...compiled(init.document, init),
       save: { status: "saved" },
       knownFields: init.knownFields,
       knownFlowIds: init.knownFlowIds,
 
       setCompileContext: (context) => {
         set({ ...context });
-        set({ diagnostics: diagnose(get().document) });
+        set(diagnose(get().document));
       },
 
       addNode: (kind, position) => {
@@ -140,7 +137,7 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
         if (sameValue(next, before)) {
           // Dropped where it was picked up: back to the very same document, no undo entry.
           dragStart = null;
-          if (state.document !== before) set({ document: before });
+          if (state.document !== before) set({ document: before, committed: before });
           return;
         }
         record(next, before);
@@ -206,17 +203,26 @@ export function createFlowEditorStore(init: FlowEditorInit): StoreApi<FlowEditor
         dragStart = null;
         set({
           document,
+          committed: document,
           revision,
           readOnly: readOnly ?? get().readOnly,
           selection: EMPTY_SELECTION,
           past: [],
           future: [],
-          diagnostics: diagnose(document),
+          ...diagnose(document),
           save: { status: "saved" },
         });
       },
     };
   });
+}
+
+// One compile per edit gives both the diagnostics and the graph hash (which positions do not change, so
+// a drag needs neither until it commits). compile() costs ~20 ms at 500 nodes and ~45 ms at 2,000.
+function compiled(document: EditorDocument, context: Pick<FlowEditorInit, "knownFields" | "knownFlowIds">): Pick<FlowEditorState, "diagnostics" | "draftHash"> {
+  const { knownFields, knownFlowIds } = context;
+  const result = compile(document, { ...(knownFields ? { knownFields } : {}), ...(knownFlowIds ? { knownFlowIds } : {}) });
+  return { diagnostics: result.diagnostics, draftHash: result.hash };
 }
 
 // A conflict stays a conflict until the marketer reloads: edits made meanwhile cannot be saved.

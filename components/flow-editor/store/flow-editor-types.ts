@@ -17,6 +17,10 @@ export type Selection = { nodeIds: string[]; edgeIds: string[] };
 export type FlowEditorState = {
   flowId: string;
   document: EditorDocument;
+  // `document` as of the last edit, without the positions of a drag still in progress (a drag moves
+  // `document` every frame). For what only changes with an edit, not a move in progress: the inspector,
+  // the problems list; so they are not drawn again on every drag frame.
+  committed: EditorDocument;
   // The server revision `document` is based on; sent with every save.
   revision: number;
   readOnly: boolean;
@@ -25,6 +29,9 @@ export type FlowEditorState = {
   future: EditorDocument[];
   // compile() of the current document, recomputed after every edit.
   diagnostics: Diagnostic[];
+  // The hash of the graph the document compiles to (as publishing stores it; compile options do not
+  // change it): the toolbar compares it with the published version's.
+  draftHash: string;
   save: SaveStatus;
   // Compile options only the server knows (custom field keys, other flows for jumps).
   knownFields: readonly (string | KnownField)[] | undefined;

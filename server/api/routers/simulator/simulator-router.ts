@@ -20,8 +20,8 @@ export const simulatorRouter = createTRPCRouter({
   }),
   state: workspaceProcedure.input(simulationIdInput).query(({ ctx, input }) => simulationState(ctx.database, ctx.workspaceId, input.simulationId)),
   send: workspaceProcedure.input(simulationIdInput.extend({ input: simulationInputSchema })).mutation(async ({ ctx, input }) => {
-    await simulateInput(scopeOf(ctx), input.simulationId, input.input);
-    return simulationState(ctx.database, ctx.workspaceId, input.simulationId);
+    const simulation = await simulateInput(scopeOf(ctx), input.simulationId, input.input);
+    return simulationState(ctx.database, ctx.workspaceId, input.simulationId, simulation);
   }),
   setClock: workspaceProcedure.input(setClockInput).mutation(async ({ ctx, input }) => {
     await setSimulationClock(ctx.database, ctx.workspaceId, input);
