@@ -143,18 +143,25 @@ function hashOf(canonical: string): string {
 }
 const recentHashes = new Map<string, string>();
 
-// canonicalJson(graph), assembled from each node's cached canonical text (keys in sorted order).
+// canonicalJson(graph), assembled from each node's cached canonical text (keys in sorted order). Built
+// as parts joined once: a string grown by += is a rope that the hash would have to flatten first.
 function canonicalGraphJson(graph: FlowGraph, nodes: readonly CompiledNode[]): string {
-  let nodesJson = "{";
+  const parts: string[] = [
+    `{"channels":${canonicalJson(graph.channels)},"edges":${edgesJson(graph.edges)},"fields":${canonicalJson(graph.fields)},` +
+      `"id":${canonicalJson(graph.id)},"name":${canonicalJson(graph.name)},"nodes":{`,
+  ];
   nodes.forEach((node, index) => {
-    nodesJson += `${index > 0 ? "," : ""}${JSON.stringify(node.id)}:${node.canonical}`;
+    parts.push(`${index > 0 ? "," : ""}${JSON.stringify(node.id)}:${node.canonical}`);
   });
-  nodesJson += "}";
-  return (
-    `{"channels":${canonicalJson(graph.channels)},"edges":${canonicalJson(graph.edges)},"fields":${canonicalJson(graph.fields)},` +
-    `"id":${canonicalJson(graph.id)},"name":${canonicalJson(graph.name)},"nodes":${nodesJson},` +
-    `"schemaVersion":1,"variables":${canonicalJson(graph.variables)}}`
-  );
+  parts.push(`},"schemaVersion":1,"variables":${canonicalJson(graph.variables)}}`);
+  return parts.join("");
+}
+
+// compileEdges builds every edge as { id, source, sourcePort, target }: keys already in sorted order and
+// all values strings, so JSON.stringify (native, several times faster on 10,000 edges) gives exactly
+// canonicalJson's text.
+function edgesJson(edges: readonly FlowEdge[]): string {
+  return JSON.stringify(edges);
 }
 
 function graphVariables(declared: readonly FlowVariable[], known: ReadonlySet<string>): FlowVariable[] {
