@@ -3,21 +3,34 @@ import { editorNodeSchema } from "../graph/editor-doc";
 import type { FlowNode } from "../graph/flow-graph";
 import { canonicalJson } from "./canonical-json";
 import type { CompiledNode } from "./compiled-node";
+import { contentKey } from "./content-key";
 import { emptyUsage, nodeUsage } from "./node-usage";
+import { RecentCache } from "./recent-cache";
 
 // Everything about a node that depends only on the node itself, cached per editor node object: the
 // builder recompiles after every edit and its store keeps unchanged nodes as the same objects, so a
-// recompile only re-analyses what changed. The result is a pure function of (id, kind, data).
+// recompile only re-analyses what changed. The result is a pure function of (id, node content), so it is
+// also cached per content: a document read again from the database (new objects, same content), or a
+// node whose edit was undone, is not parsed and rendered on every channel again.
 export function analyseNode(id: string, raw: unknown): CompiledNode {
   const cacheable = typeof raw === "object" && raw !== null;
-  const cached = cacheable ? cache.get(raw) : undefined;
+  const cached = cacheable ? byObject.get(raw) : undefined;
   if (cached && cached.id === id) return cached;
-  const analysis = analyseUncached(id, raw);
-  if (cacheable) cache.set(raw, analysis);
+  const content = cacheable ? contentKey(raw) : undefined;
+  const key = content === undefined ? undefined : `${JSON.stringify(id)}:${content}`;
+  let analysis = key === undefined ? undefined : byContent.get(key);
+  if (!analysis) {
+    analysis = analyseUncached(id, raw);
+    if (key !== undefined) byContent.set(key, analysis);
+  }
+  if (cacheable) byObject.set(raw, analysis);
   return analysis;
 }
 
-const cache = new WeakMap<object, CompiledNode>();
+const byObject = new WeakMap<object, CompiledNode>();
+// Up to 2 × 5,000 nodes: a 5,000-step flow fits whole. An entry (analysis and per-channel render notes)
+// holds about 4 KB, so this stays under ~40 MiB however many flows a server process compiles.
+const byContent = new RecentCache<CompiledNode>(5_000);
 
 function analyseUncached(id: string, raw: unknown): CompiledNode {
   const parsed = editorNodeSchema.safeParse(raw);
