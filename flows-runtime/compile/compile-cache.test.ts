@@ -66,6 +66,25 @@ describe("compile caches", () => {
     expect(compile(copied).diagnostics).toEqual(compile(cut).diagnostics);
   });
 
+  it("edges kept as the same array still follow the nodes: a deleted target, a deleted choice", () => {
+    const doc = base();
+    expect(compile(doc).graph?.edges).toHaveLength(5);
+    const { bye: _bye, ...withoutBye } = doc.nodes;
+    const deleted = compile({ ...doc, nodes: withoutBye });
+    expect(deleted.diagnostics.filter((d) => d.code === "dangling_edge")).toHaveLength(3);
+    expect(deleted.graph?.edges.map((edge) => edge.id)).toEqual(["hi:next->ask", "t:next->hi"]);
+    const oneChoice = compile(withNode(doc, "ask", { prompt: "Pick one", answerType: "choice", choices: [{ id: "a", label: "A" }] }));
+    expect(oneChoice.diagnostics).toContainEqual(expect.objectContaining({ code: "unknown_port", nodeId: "ask", port: "b" }));
+    expect(oneChoice.graph?.edges.some((edge) => edge.sourcePort === "b")).toBe(false);
+    // Back to the first nodes: every edge is kept again.
+    expect(compile(doc).graph?.edges).toHaveLength(5);
+  });
+
+  it("a compiled graph's edges cannot be changed behind the cache's back", () => {
+    const { graph } = compile(base());
+    expect(() => (graph?.edges as unknown[]).push({})).toThrow(TypeError);
+  });
+
   it("a reference to a variable that is no longer declared is reported", () => {
     const doc = base();
     expect(codesOn(compile(doc).diagnostics, "bye")).not.toContain("unknown_variable");
