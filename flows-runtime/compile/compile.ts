@@ -17,7 +17,7 @@ import { checkReferences } from "./check-references";
 import type { CompiledNode } from "./compiled-node";
 import type { Diagnostic } from "./diagnostic";
 import { DiagnosticList } from "./diagnostic-list";
-import { sha256Hex } from "./sha256";
+import { ResumingSha256 } from "./resuming-sha256";
 import { sortedEdges } from "./sorted-edges";
 
 export type CompileOptions = {
@@ -158,17 +158,19 @@ function compileEdges(edges: readonly FlowEdge[], byId: ReadonlyMap<string, Comp
 }
 
 // The builder recompiles after every edit, and most edits (moving nodes, panning) leave the graph as it
-// was: remember the last few hashes rather than run SHA-256 over a megabyte again.
+// was: remember the last few hashes rather than run SHA-256 over a megabyte again. An edit to one step
+// leaves the text before that step as it was: the hasher resumes from there.
 function hashOf(canonical: string): string {
   let hash = recentHashes.get(canonical);
   if (hash === undefined) {
-    hash = sha256Hex(canonical);
+    hash = canonicalHasher.hex(canonical);
     if (recentHashes.size >= 4) recentHashes.delete(recentHashes.keys().next().value as string);
     recentHashes.set(canonical, hash);
   }
   return hash;
 }
 const recentHashes = new Map<string, string>();
+const canonicalHasher = new ResumingSha256();
 
 // canonicalJson(graph), assembled from each node's cached canonical text (keys in sorted order). Built
 // as parts joined once: a string grown by += is a rope that the hash would have to flatten first.

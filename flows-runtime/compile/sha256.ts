@@ -3,10 +3,26 @@
 // compile() hashes about a megabyte of canonical JSON per 5,000 steps, so this is written for speed.
 export function sha256Hex(input: string | Uint8Array): string {
   const bytes = typeof input === "string" ? encoder.encode(input) : input;
-  const state = Int32Array.of(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19);
+  const state = initialState();
   const whole = bytes.length - (bytes.length % 64);
-  for (let offset = 0; offset < whole; offset += 64) compress(state, bytes, offset);
-  // The rest, a 1 bit, zeros, then the bit length as a 64-bit big-endian integer: one or two blocks.
+  compressBlocks(state, bytes, 0, whole);
+  return finishHex(state, bytes);
+}
+
+// The first 32 bits of the fractional parts of the square roots of the first 8 primes.
+export function initialState(): Int32Array {
+  return Int32Array.of(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19);
+}
+
+// Whole 64-byte blocks of bytes[from, to) into the state.
+export function compressBlocks(state: Int32Array, bytes: Uint8Array, from: number, to: number): void {
+  for (let offset = from; offset < to; offset += 64) compress(state, bytes, offset);
+}
+
+// The bytes after the last whole block, a 1 bit, zeros, then the bit length as a 64-bit big-endian
+// integer (one or two blocks), then the digest in hex.
+export function finishHex(state: Int32Array, bytes: Uint8Array): string {
+  const whole = bytes.length - (bytes.length % 64);
   const tail = new Uint8Array(bytes.length - whole + 9 > 64 ? 128 : 64);
   tail.set(bytes.subarray(whole));
   tail[bytes.length - whole] = 0x80;
@@ -14,7 +30,7 @@ export function sha256Hex(input: string | Uint8Array): string {
   const bits = bytes.length * 8;
   view.setUint32(tail.length - 8, Math.floor(bits / 0x1_0000_0000));
   view.setUint32(tail.length - 4, bits >>> 0);
-  for (let offset = 0; offset < tail.length; offset += 64) compress(state, tail, offset);
+  compressBlocks(state, tail, 0, tail.length);
   let out = "";
   for (const word of state) out += (word >>> 0).toString(16).padStart(8, "0");
   return out;
