@@ -16,10 +16,11 @@ export function analyseNode(id: string, raw: unknown): CompiledNode {
   const cacheable = typeof raw === "object" && raw !== null;
   const cached = cacheable ? byObject.get(raw) : undefined;
   if (cached && cached.id === id) return cached;
-  const content = cacheable ? contentKey(raw) : undefined;
-  const key = content === undefined ? undefined : `${JSON.stringify(id)}:${content}`;
+  // The content holds the node's own id, which is nearly always its key in the document: checked, as
+  // above, rather than added to the cache key.
+  const key = cacheable ? contentKey(raw) : undefined;
   let analysis = key === undefined ? undefined : byContent.get(key);
-  if (!analysis) {
+  if (!analysis || analysis.id !== id) {
     analysis = analyseUncached(id, raw);
     if (key !== undefined) byContent.set(key, analysis);
   }
@@ -54,7 +55,7 @@ function analyseUncached(id: string, raw: unknown): CompiledNode {
       usage: nodeUsage(definition, data),
       messages: definition.messages?.(data) ?? [],
       graphNode,
-      canonical: canonicalJson(graphNode),
+      canonicalEntry: `${JSON.stringify(id)}:${canonicalJson(graphNode)}`,
       degraded: new Map(),
     };
   } catch (error) {
@@ -78,7 +79,7 @@ function broken(id: string, kind: string, data: unknown, problem: { code: string
     usage: emptyUsage(),
     messages: [],
     graphNode,
-    canonical: canonicalJson(graphNode),
+    canonicalEntry: `${JSON.stringify(id)}:${canonicalJson(graphNode)}`,
     degraded: new Map(),
   };
 }

@@ -80,6 +80,16 @@ describe("compile caches", () => {
     expect(compile(doc).graph?.edges).toHaveLength(5);
   });
 
+  it("a fresh copy with one edge moved compiles the moved edge", () => {
+    const doc = base();
+    compile(doc);
+    const moved = structuredClone(doc);
+    moved.edges = moved.edges.map((edge) => (edge.id === "ask:b->bye" ? { ...edge, target: "hi" } : edge));
+    const { graph } = compile(moved);
+    expect(graph?.edges.find((edge) => edge.id === "ask:b->bye")?.target).toBe("hi");
+    expect(compile(structuredClone(doc)).graph?.edges.find((edge) => edge.id === "ask:b->bye")?.target).toBe("bye");
+  });
+
   it("a compiled graph's edges cannot be changed behind the cache's back", () => {
     const { graph } = compile(base());
     expect(() => (graph?.edges as unknown[]).push({})).toThrow(TypeError);

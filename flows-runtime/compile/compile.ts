@@ -62,9 +62,14 @@ export function compile(doc: EditorDocument, options: CompileOptions = {}): Comp
   const channels = channelTypes.filter((channel) => input.settings.channels.includes(channel));
 
   const declaredVariables = new Set(input.variables.map((variable) => variable.key));
-  const writtenVariables = new Set(compiled.flatMap((node) => [...node.usage.writesVariables]));
+  const writtenVariables = new Set<string>();
+  const usedFields = new Set<string>(input.fields);
+  for (const { usage } of compiled) {
+    for (const key of usage.writesVariables) writtenVariables.add(key);
+    for (const key of usage.readsFields) usedFields.add(key);
+    for (const key of usage.writesFields) usedFields.add(key);
+  }
   const knownVariables = new Set([...declaredVariables, ...writtenVariables]);
-  const usedFields = new Set([...input.fields, ...compiled.flatMap((node) => [...node.usage.readsFields, ...node.usage.writesFields])]);
   // `tags` reads the contact's tags in templates; it is not a field.
   usedFields.delete("tags");
   const knownFieldKeys = options.knownFields?.map((field) => (typeof field === "string" ? field : field.key));
@@ -180,7 +185,8 @@ function canonicalGraphJson(graph: FlowGraph, nodes: readonly CompiledNode[]): s
       `"id":${canonicalJson(graph.id)},"name":${canonicalJson(graph.name)},"nodes":{`,
   ];
   nodes.forEach((node, index) => {
-    parts.push(`${index > 0 ? "," : ""}${JSON.stringify(node.id)}:${node.canonical}`);
+    if (index > 0) parts.push(",");
+    parts.push(node.canonicalEntry);
   });
   parts.push(`},"schemaVersion":1,"variables":${canonicalJson(graph.variables)}}`);
   return parts.join("");

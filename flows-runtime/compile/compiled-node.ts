@@ -16,9 +16,10 @@ export type CompiledNode = {
   waits: boolean;
   usage: NodeUsage;
   messages: readonly OutboundMessage[];
-  // The node as it goes into the graph, and its canonical JSON (for the content hash).
+  // The node as it goes into the graph, and its member of the graph's canonical "nodes" object,
+  // `"<id>":<canonical JSON of the node>` (for the content hash).
   graphNode: FlowNode;
-  canonical: string;
+  canonicalEntry: string;
   // render().degraded per channel for each message, filled on first use.
   degraded: Map<ChannelType, { code: string; message: string }[]>;
 };

@@ -1,23 +1,32 @@
 import type { FlowEdge } from "../graph/flow-edge";
 import { editorDocumentSchema } from "../graph/editor-doc";
 import { compareEdges } from "../graph/queries";
+import { contentKey } from "./content-key";
+import { RecentCache } from "./recent-cache";
 
 const edgesSchema = editorDocumentSchema.shape.edges;
 
 // A document's edges validated, reduced to { id, source, sourcePort, target } and sorted (compareEdges),
 // once per edges array: the builder's store keeps the array when an edit leaves the edges alone, and a
-// document is not mutated once made (the contract the per-node cache relies on too). Frozen, because
-// compiled graphs share the result. Undefined when the edges do not parse.
+// document is not mutated once made (the contract the per-node cache relies on too). Also per content,
+// for a document read again (new arrays, same edges). Frozen, because compiled graphs share the result,
+// and with it the edge maps and canonical text kept per edges array. Undefined when they do not parse.
 export function sortedEdges(raw: unknown): readonly FlowEdge[] | undefined {
   const cacheable = typeof raw === "object" && raw !== null;
-  const cached = cacheable ? cache.get(raw) : undefined;
+  const cached = cacheable ? byObject.get(raw) : undefined;
   if (cached) return cached;
-  const parsed = edgesSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const edges = parsed.data.map(({ id, source, sourcePort, target }): FlowEdge => Object.freeze({ id, source, sourcePort, target })).sort(compareEdges);
-  Object.freeze(edges);
-  if (cacheable) cache.set(raw, edges);
+  const key = cacheable ? contentKey(raw) : undefined;
+  let edges = key === undefined ? undefined : byContent.get(key);
+  if (!edges) {
+    const parsed = edgesSchema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    edges = Object.freeze(parsed.data.map(({ id, source, sourcePort, target }): FlowEdge => Object.freeze({ id, source, sourcePort, target })).sort(compareEdges));
+    if (key !== undefined) byContent.set(key, edges);
+  }
+  if (cacheable) byObject.set(raw, edges);
   return edges;
 }
 
-const cache = new WeakMap<object, readonly FlowEdge[]>();
+const byObject = new WeakMap<object, readonly FlowEdge[]>();
+// The edges of the last few flows compiled: 2 × 2 arrays at most.
+const byContent = new RecentCache<readonly FlowEdge[]>(2);
