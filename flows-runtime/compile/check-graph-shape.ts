@@ -3,6 +3,7 @@ import { edgeIndex, reachableFrom, triggerNodeIds } from "../graph/queries";
 import type { CompiledNode } from "./compiled-node";
 import type { DiagnosticList } from "./diagnostic-list";
 import { findInstantCycles } from "./find-instant-cycles";
+import { PerEdgesMemo } from "./per-edges-memo";
 
 // Structure checks: an entry point, every node reachable, required outputs connected, one connection
 // per output, and no loop the engine could spin in without waiting. Returns the nodes a trigger reaches
@@ -18,7 +19,7 @@ export function checkGraphShape(graph: FlowGraph, nodes: readonly CompiledNode[]
     });
     reachable = new Set(nodes.map((node) => node.id));
   } else {
-    reachable = reachableFrom(graph, triggers);
+    reachable = reachableMemo.get(graph.edges, triggers, () => reachableFrom(graph, triggers));
     for (const node of nodes) {
       if (reachable.has(node.id)) continue;
       diagnostics.add({
@@ -68,12 +69,16 @@ export function checkGraphShape(graph: FlowGraph, nodes: readonly CompiledNode[]
   return reachable;
 }
 
+// Both depend on the edges and a list of ids only (see PerEdgesMemo).
+const reachableMemo = new PerEdgesMemo<ReadonlySet<string>>();
+const cyclesMemo = new PerEdgesMemo<string[][]>();
+
 function checkInstantLoops(graph: FlowGraph, nodes: readonly CompiledNode[], diagnostics: DiagnosticList): void {
   const instant = nodes.filter((node) => !node.waits).map((node) => node.id);
   const { next } = edgeIndex(graph);
   // The engine follows the first edge of each output; findInstantCycles ignores targets that wait.
   const successors = (nodeId: string) => [...(next.get(nodeId)?.values() ?? [])];
-  for (const cycle of findInstantCycles(instant, successors)) {
+  for (const cycle of cyclesMemo.get(graph.edges, instant, () => findInstantCycles(instant, successors))) {
     const shown = cycle.slice(0, 5).map((id) => `"${id}"`).join(", ");
     const more = cycle.length > 5 ? ` and ${cycle.length - 5} more` : "";
     diagnostics.add({

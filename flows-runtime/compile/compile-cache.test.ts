@@ -80,6 +80,30 @@ describe("compile caches", () => {
     expect(compile(doc).graph?.edges).toHaveLength(5);
   });
 
+  it("with the same edges array, a step that stops waiting closes an instant loop", () => {
+    const doc = buildDoc({
+      channels: ["webchat"],
+      nodes: { t: ["trigger", { anyMessage: true }], a: ["message", { text: "A" }], b: ["wait", { seconds: 60 }] },
+      edges: ["t -> a", "a -> b", "b -> a"],
+    });
+    expect(compile(doc).diagnostics.filter((d) => d.code === "instant_loop")).toEqual([]);
+    const instant = { ...doc, nodes: { ...doc.nodes, b: { ...doc.nodes.b!, kind: "message", data: { text: "B" } } } };
+    expect(compile(instant).diagnostics.filter((d) => d.code === "instant_loop").map((d) => d.nodeId)).toEqual(["a"]);
+    expect(compile(doc).diagnostics.filter((d) => d.code === "instant_loop")).toEqual([]);
+  });
+
+  it("with the same edges array, a trigger turned into a message leaves its steps unreachable", () => {
+    const doc = buildDoc({
+      channels: ["webchat"],
+      nodes: { t1: ["trigger", { anyMessage: true }], t2: ["trigger", { keywords: [{ match: "exact", value: "hi" }] }], a: ["message", { text: "A" }], b: ["message", { text: "B" }] },
+      edges: ["t1 -> a", "t2 -> b"],
+    });
+    expect(compile(doc).diagnostics.filter((d) => d.code === "unreachable_node")).toEqual([]);
+    const demoted = { ...doc, nodes: { ...doc.nodes, t2: { ...doc.nodes.t2!, kind: "message", data: { text: "T2" } } } };
+    expect(compile(demoted).diagnostics.filter((d) => d.code === "unreachable_node").map((d) => d.nodeId)).toEqual(["b", "t2"]);
+    expect(compile(doc).diagnostics.filter((d) => d.code === "unreachable_node")).toEqual([]);
+  });
+
   it("a fresh copy with one edge moved compiles the moved edge", () => {
     const doc = base();
     compile(doc);
