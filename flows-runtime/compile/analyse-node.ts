@@ -56,7 +56,7 @@ function analyseUncached(id: string, raw: unknown): CompiledNode {
       messages: definition.messages?.(data) ?? [],
       graphNode,
       canonicalEntry: `${JSON.stringify(id)}:${canonicalJson(graphNode)}`,
-      degraded: new Map(),
+      channelLimits: new Map(),
     };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -80,6 +80,6 @@ function broken(id: string, kind: string, data: unknown, problem: { code: string
     messages: [],
     graphNode,
     canonicalEntry: `${JSON.stringify(id)}:${canonicalJson(graphNode)}`,
-    degraded: new Map(),
+    channelLimits: new Map(),
   };
 }

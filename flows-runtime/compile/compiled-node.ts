@@ -20,6 +20,8 @@ export type CompiledNode = {
   // `"<id>":<canonical JSON of the node>` (for the content hash).
   graphNode: FlowNode;
   canonicalEntry: string;
-  // render().degraded per channel for each message, filled on first use.
-  degraded: Map<ChannelType, { code: string; message: string }[]>;
+  // Filled on first use by checkMessages: channel_limit messages per channel (what render() had to
+  // change), and the duplicate_choice problems.
+  channelLimits: Map<ChannelType, readonly string[]>;
+  duplicateChoices?: readonly { port?: string; message: string }[];
 };
