@@ -104,6 +104,16 @@ describe("compile caches", () => {
     expect(compile(doc).diagnostics.filter((d) => d.code === "unreachable_node")).toEqual([]);
   });
 
+  it("a step's own checks run again when what they are given changes: the flows a jump may target", () => {
+    const doc = buildDoc({ channels: ["webchat"], nodes: { t: ["trigger", { anyMessage: true }], j: ["jump", { flowId: "billing" }] }, edges: ["t -> j"] });
+    const unknownFlow = (ids?: string[]) => compile(doc, ids ? { knownFlowIds: ids } : {}).diagnostics.filter((d) => d.code === "unknown_flow").length;
+    expect(unknownFlow(["billing"])).toBe(0);
+    expect(unknownFlow(["support"])).toBe(1);
+    expect(unknownFlow()).toBe(0);
+    expect(unknownFlow(["support"])).toBe(1);
+    expect(unknownFlow(["support", "billing"])).toBe(0);
+  });
+
   it("a fresh copy with one edge moved compiles the moved edge", () => {
     const doc = base();
     compile(doc);

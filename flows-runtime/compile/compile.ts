@@ -6,7 +6,8 @@ import type { FlowGraph } from "../graph/flow-graph";
 import type { FlowVariable } from "../graph/flow-variable";
 import { rememberGraphHash } from "../graph/graph-hash";
 import { compareStrings } from "../graph/queries";
-import type { DiagnoseContext } from "../nodes/define-node-kind";
+import type { DiagnoseContext, DiagnosticDraft } from "../nodes/define-node-kind";
+import type { AnyNodeKindDefinition } from "../nodes/find-node-kind";
 import { analyseNode } from "./analyse-node";
 import { canonicalJson } from "./canonical-json";
 import { checkGraphShape } from "./check-graph-shape";
@@ -92,7 +93,8 @@ export function compile(doc: EditorDocument, options: CompileOptions = {}): Comp
     ...(options.knownFlowIds ? { knownFlowIds: new Set(options.knownFlowIds) } : {}),
     channels,
   };
-  for (const node of compiled) runDiagnose(node, { ...diagnoseContext, nodeId: node.id }, diagnostics);
+  const contextKey = diagnoseContextKey(diagnoseContext);
+  for (const node of compiled) runDiagnose(node, diagnoseContext, contextKey, diagnostics);
 
   const reachable = checkGraphShape(graph, compiled, diagnostics);
   checkReferences(compiled, checkedFields, knownVariables, diagnostics);
@@ -211,14 +213,43 @@ function graphVariables(declared: readonly FlowVariable[], known: ReadonlySet<st
   return [...known].sort(compareStrings).map((key) => ({ key, label: labels.get(key) ?? key }));
 }
 
-function runDiagnose(node: CompiledNode, context: DiagnoseContext, diagnostics: DiagnosticList): void {
-  if (!node.definition?.diagnose) return;
-  try {
-    for (const draft of node.definition.diagnose(node.data, context)) {
-      diagnostics.add({ ...draft, nodeId: node.id }, true);
-    }
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    diagnostics.add({ code: "internal_error", severity: "error", nodeId: node.id, message: `This step could not be checked (${detail}).` });
+// diagnose() is a pure function of the node's data and the context (its nodeId is the analysis' own), so
+// its outcome is kept on the analysis for the last context it ran in: an edit elsewhere that leaves the
+// known fields, variables, flows and channels as they were does not run it again.
+function runDiagnose(node: CompiledNode, context: Omit<DiagnoseContext, "nodeId">, contextKey: string, diagnostics: DiagnosticList): void {
+  if (!hasDiagnose(node)) return;
+  if (node.diagnosed?.contextKey !== contextKey) node.diagnosed = { contextKey, ...diagnosed(node, { ...context, nodeId: node.id }) };
+  for (const draft of node.diagnosed.drafts) diagnostics.add({ ...draft, nodeId: node.id }, true);
+  if (node.diagnosed.failure !== undefined) {
+    diagnostics.add({ code: "internal_error", severity: "error", nodeId: node.id, message: `This step could not be checked (${node.diagnosed.failure}).` });
   }
 }
+
+function diagnosed(node: Diagnosable, context: DiagnoseContext): { drafts: readonly DiagnosticDraft[]; failure?: string } {
+  const drafts: DiagnosticDraft[] = [];
+  try {
+    for (const draft of node.definition.diagnose(node.data, context)) drafts.push(draft);
+    return { drafts };
+  } catch (error) {
+    return { drafts, failure: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+// A node whose kind has a diagnose().
+type Diagnosable = CompiledNode & { definition: { diagnose: NonNullable<AnyNodeKindDefinition["diagnose"]> } };
+
+function hasDiagnose(node: CompiledNode): node is Diagnosable {
+  return node.definition?.diagnose !== undefined;
+}
+
+// Everything diagnose() is given but the node id, in order. Interned, so each node compares it by identity.
+function diagnoseContextKey(context: Omit<DiagnoseContext, "nodeId">): string {
+  const key = JSON.stringify([[...context.knownFields], [...context.knownVariables], context.knownFlowIds ? [...context.knownFlowIds] : null, context.channels]);
+  let interned = contextKeys.get(key);
+  if (interned === undefined) {
+    if (contextKeys.size >= 16) contextKeys.clear();
+    contextKeys.set(key, (interned = key));
+  }
+  return interned;
+}
+const contextKeys = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { ChannelType } from "../channels/channel-type";
 import type { OutboundMessage } from "../channels/outbound-message";
 import type { FlowNode } from "../graph/flow-graph";
+import type { DiagnosticDraft } from "../nodes/define-node-kind";
 import type { AnyNodeKindDefinition } from "../nodes/find-node-kind";
 import type { NodeUsage } from "./node-usage";
 
@@ -24,4 +25,6 @@ export type CompiledNode = {
   // change), and the duplicate_choice problems.
   channelLimits: Map<ChannelType, readonly string[]>;
   duplicateChoices?: readonly { port?: string; message: string }[];
+  // What the kind's diagnose() returned (or threw) for the last diagnose context, by its key.
+  diagnosed?: { contextKey: string; drafts: readonly DiagnosticDraft[]; failure?: string };
 };
