@@ -13,9 +13,9 @@ import { RecentCache } from "./recent-cache";
 // also cached per content: a document read again from the database (new objects, same content), or a
 // node whose edit was undone, is not parsed and rendered on every channel again.
 export function analyseNode(id: string, raw: unknown): CompiledNode {
+  const cached = analysedObject(id, raw);
+  if (cached) return cached;
   const cacheable = typeof raw === "object" && raw !== null;
-  const cached = cacheable ? byObject.get(raw) : undefined;
-  if (cached && cached.id === id) return cached;
   // The content holds the node's own id, which is nearly always its key in the document: checked, as
   // above, rather than added to the cache key.
   const key = cacheable ? contentKey(raw) : undefined;
@@ -26,6 +26,12 @@ export function analyseNode(id: string, raw: unknown): CompiledNode {
   }
   if (cacheable) byObject.set(raw, analysis);
   return analysis;
+}
+
+// The analysis of this very node object under this id, if it was analysed before.
+export function analysedObject(id: string, raw: unknown): CompiledNode | undefined {
+  const cached = typeof raw === "object" && raw !== null ? byObject.get(raw) : undefined;
+  return cached?.id === id ? cached : undefined;
 }
 
 const byObject = new WeakMap<object, CompiledNode>();

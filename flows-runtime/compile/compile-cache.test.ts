@@ -50,6 +50,22 @@ describe("compile caches", () => {
     expect(codesOn(compile(structuredClone(withNode(edited, "hi", { text: "Hello" }))).diagnostics, "hi")).toEqual([]);
   });
 
+  it("a fresh copy of a large document with one step changed reports that step (whole-record cache)", () => {
+    const steps = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`m${i}`, ["message", { text: `Step ${i}` }] as const]));
+    const edges = ["t -> m0", ...Array.from({ length: 99 }, (_, i) => `m${i} -> m${i + 1}`)];
+    const doc = buildDoc({ channels: ["sms"], nodes: { t: ["trigger", { anyMessage: true }], ...steps }, edges });
+    const first = compile(doc);
+    expect(first.diagnostics).toEqual([]);
+    expect(compile(structuredClone(doc))).toEqual(first);
+    const edited = structuredClone(doc);
+    edited.nodes.m42 = { ...edited.nodes.m42!, data: { text: smsTooLong } };
+    const { diagnostics, graph } = compile(edited);
+    expect(codesOn(diagnostics, "m42")).toContain("channel_limit");
+    expect(graph?.nodes.m42?.data).toMatchObject({ text: smsTooLong });
+    expect(compile(structuredClone(doc))).toEqual(first);
+    expect(compile(structuredClone(edited)).diagnostics).toEqual(diagnostics);
+  });
+
   it("a change of channels re-checks unchanged nodes against the new ones", () => {
     const doc = withNode(base(), "hi", { text: smsTooLong });
     expect(compile(doc).diagnostics.some((d) => d.code === "channel_limit" && d.nodeId === "hi")).toBe(true);

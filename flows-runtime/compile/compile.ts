@@ -8,7 +8,7 @@ import { rememberGraphHash } from "../graph/graph-hash";
 import { compareStrings } from "../graph/queries";
 import type { DiagnoseContext, DiagnosticDraft } from "../nodes/define-node-kind";
 import type { AnyNodeKindDefinition } from "../nodes/find-node-kind";
-import { analyseNode } from "./analyse-node";
+import { analyseNodes } from "./analyse-nodes";
 import { canonicalJson } from "./canonical-json";
 import { checkGraphShape } from "./check-graph-shape";
 import { checkMessages } from "./check-messages";
@@ -52,9 +52,7 @@ export function compile(doc: EditorDocument, options: CompileOptions = {}): Comp
   const input = { ...parsed.data, nodes: inputNodes };
   const diagnostics = new DiagnosticList();
 
-  const compiled = Object.keys(input.nodes)
-    .sort(compareStrings)
-    .map((id) => analyseNode(id, input.nodes[id]));
+  const compiled = analyseNodes(input.nodes);
   for (const node of compiled) {
     if (node.problem) diagnostics.add({ code: node.problem.code, severity: "error", nodeId: node.id, message: node.problem.message });
   }
