@@ -35,6 +35,7 @@ export function analysedObject(id: string, raw: unknown): CompiledNode | undefin
 }
 
 const byObject = new WeakMap<object, CompiledNode>();
+const encoder = new TextEncoder();
 // Up to 2 × 5,000 nodes: a 5,000-step flow fits whole. An entry (analysis and per-channel render notes)
 // holds about 4 KB, so this stays under ~40 MiB however many flows a server process compiles.
 const byContent = new RecentCache<CompiledNode>(5_000);
@@ -61,7 +62,7 @@ function analyseUncached(id: string, raw: unknown): CompiledNode {
       usage: nodeUsage(definition, data),
       messages: definition.messages?.(data) ?? [],
       graphNode,
-      canonicalEntry: `${JSON.stringify(id)}:${canonicalJson(graphNode)}`,
+      canonicalEntry: encoder.encode(`${JSON.stringify(id)}:${canonicalJson(graphNode)}`),
       channelLimits: new Map(),
     };
   } catch (error) {
@@ -85,7 +86,7 @@ function broken(id: string, kind: string, data: unknown, problem: { code: string
     usage: emptyUsage(),
     messages: [],
     graphNode,
-    canonicalEntry: `${JSON.stringify(id)}:${canonicalJson(graphNode)}`,
+    canonicalEntry: encoder.encode(`${JSON.stringify(id)}:${canonicalJson(graphNode)}`),
     channelLimits: new Map(),
   };
 }

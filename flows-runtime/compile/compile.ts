@@ -9,7 +9,6 @@ import { compareStrings } from "../graph/queries";
 import type { DiagnoseContext, DiagnosticDraft } from "../nodes/define-node-kind";
 import type { AnyNodeKindDefinition } from "../nodes/find-node-kind";
 import { analyseNodes } from "./analyse-nodes";
-import { canonicalJson } from "./canonical-json";
 import { checkGraphShape } from "./check-graph-shape";
 import { checkMessages } from "./check-messages";
 import { checkReadBeforeSet } from "./check-read-before-set";
@@ -18,7 +17,7 @@ import { checkReferences } from "./check-references";
 import type { CompiledNode } from "./compiled-node";
 import type { Diagnostic } from "./diagnostic";
 import { DiagnosticList } from "./diagnostic-list";
-import { ResumingSha256 } from "./resuming-sha256";
+import { graphContentHash } from "./graph-content-hash";
 import { sortedEdges } from "./sorted-edges";
 
 export type CompileOptions = {
@@ -100,7 +99,7 @@ export function compile(doc: EditorDocument, options: CompileOptions = {}): Comp
   checkReadBeforeSet(graph, compiled, reachable, declaredVariables, diagnostics);
   checkMessages(compiled, channels, diagnostics);
 
-  const hash = hashOf(canonicalGraphJson(graph, compiled));
+  const hash = graphContentHash(graph, compiled);
   rememberGraphHash(graph, hash);
   return { graph, diagnostics: diagnostics.sorted(), hash };
 }
@@ -161,49 +160,6 @@ function compileEdges(edges: readonly FlowEdge[], byId: ReadonlyMap<string, Comp
   // Frozen: a caller that tried to change the graph's edges would throw rather than corrupt the cache.
   return (kept.length === edges.length ? edges : kept) as FlowEdge[];
 }
-
-// The builder recompiles after every edit, and most edits (moving nodes, panning) leave the graph as it
-// was: remember the last few hashes rather than run SHA-256 over a megabyte again. An edit to one step
-// leaves the text before that step as it was: the hasher resumes from there.
-function hashOf(canonical: string): string {
-  let hash = recentHashes.get(canonical);
-  if (hash === undefined) {
-    hash = canonicalHasher.hex(canonical);
-    if (recentHashes.size >= 4) recentHashes.delete(recentHashes.keys().next().value as string);
-    recentHashes.set(canonical, hash);
-  }
-  return hash;
-}
-const recentHashes = new Map<string, string>();
-const canonicalHasher = new ResumingSha256();
-
-// canonicalJson(graph), assembled from each node's cached canonical text (keys in sorted order). Built
-// as parts joined once: a string grown by += is a rope that the hash would have to flatten first.
-function canonicalGraphJson(graph: FlowGraph, nodes: readonly CompiledNode[]): string {
-  const parts: string[] = [
-    `{"channels":${canonicalJson(graph.channels)},"edges":${edgesJson(graph.edges)},"fields":${canonicalJson(graph.fields)},` +
-      `"id":${canonicalJson(graph.id)},"name":${canonicalJson(graph.name)},"nodes":{`,
-  ];
-  nodes.forEach((node, index) => {
-    if (index > 0) parts.push(",");
-    parts.push(node.canonicalEntry);
-  });
-  parts.push(`},"schemaVersion":1,"variables":${canonicalJson(graph.variables)}}`);
-  return parts.join("");
-}
-
-// sortedEdges makes every edge { id, source, sourcePort, target }: keys already in sorted order and all
-// values strings, so JSON.stringify (native, several times faster on 10,000 edges) gives exactly
-// canonicalJson's text. Kept per edges array, which an edit to a node leaves as it was.
-function edgesJson(edges: readonly FlowEdge[]): string {
-  let json = edgesJsonCache.get(edges);
-  if (json === undefined) {
-    json = JSON.stringify(edges);
-    edgesJsonCache.set(edges, json);
-  }
-  return json;
-}
-const edgesJsonCache = new WeakMap<readonly FlowEdge[], string>();
 
 function graphVariables(declared: readonly FlowVariable[], known: ReadonlySet<string>): FlowVariable[] {
   const labels = new Map<string, string>();

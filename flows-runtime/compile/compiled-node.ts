@@ -18,9 +18,9 @@ export type CompiledNode = {
   usage: NodeUsage;
   messages: readonly OutboundMessage[];
   // The node as it goes into the graph, and its member of the graph's canonical "nodes" object,
-  // `"<id>":<canonical JSON of the node>` (for the content hash).
+  // `"<id>":<canonical JSON of the node>` in UTF-8 (for the content hash).
   graphNode: FlowNode;
-  canonicalEntry: string;
+  canonicalEntry: Uint8Array;
   // Filled on first use by checkMessages: channel_limit messages per channel (what render() had to
   // change), and the duplicate_choice problems.
   channelLimits: Map<ChannelType, readonly string[]>;

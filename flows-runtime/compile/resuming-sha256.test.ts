@@ -20,6 +20,11 @@ describe("ResumingSha256", () => {
       "abc",
     ];
     for (const text of texts) expect(hasher.hex(text)).toBe(sha256Hex(text));
+    // The same, given as bytes, and the same bytes twice in a row (answered from the last digest).
+    for (const text of [...texts].reverse()) {
+      expect(hasher.hex(new TextEncoder().encode(text))).toBe(sha256Hex(text));
+      expect(hasher.hex(new TextEncoder().encode(text))).toBe(sha256Hex(text));
+    }
   });
 
   it("is exact at every length around block and checkpoint boundaries", () => {

@@ -9,14 +9,19 @@ const EVERY = 16;
 // depends on those blocks alone. One instance per kind of caller, not per flow: a text unlike the last
 // costs one comparison that stops at the first differing byte.
 export class ResumingSha256 {
-  private previous = new Uint8Array(0);
+  // Kept as given, not copied: callers pass bytes they do not change afterwards.
+  private previous: Uint8Array = new Uint8Array(0);
   // The state after every EVERY whole blocks of `previous`, 8 words each; the first is the initial state.
   private saved = initialState();
+  private digest: string | undefined;
 
-  hex(text: string): string {
-    const bytes = encoder.encode(text);
+  hex(input: string | Uint8Array): string {
+    const bytes = typeof input === "string" ? encoder.encode(input) : input;
+    const same = commonPrefixLength(bytes, this.previous);
+    // The very bytes hashed last time (a recompile that changed nothing).
+    if (same === bytes.length && same === this.previous.length && this.digest !== undefined) return this.digest;
     const wholeBlocks = Math.floor(bytes.length / 64);
-    const sameBlocks = Math.floor(commonPrefixLength(bytes, this.previous) / 64);
+    const sameBlocks = Math.floor(same / 64);
     const reusable = Math.min(Math.floor(Math.min(sameBlocks, wholeBlocks) / EVERY), this.saved.length / 8 - 1);
     const saved = new Int32Array((Math.floor(wholeBlocks / EVERY) + 1) * 8);
     saved.set(this.saved.subarray(0, (reusable + 1) * 8));
@@ -28,7 +33,8 @@ export class ResumingSha256 {
     compressBlocks(state, bytes, Math.floor(wholeBlocks / EVERY) * EVERY * 64, wholeBlocks * 64);
     this.previous = bytes;
     this.saved = saved;
-    return finishHex(state, bytes);
+    this.digest = finishHex(state, bytes);
+    return this.digest;
   }
 }
 
