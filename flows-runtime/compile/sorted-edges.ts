@@ -1,8 +1,7 @@
 import type { FlowEdge } from "../graph/flow-edge";
 import { editorDocumentSchema } from "../graph/editor-doc";
 import { compareEdges } from "../graph/queries";
-import { contentKey } from "./content-key";
-import { RecentCache } from "./recent-cache";
+import { RecentByContent } from "./recent-by-content";
 
 const edgesSchema = editorDocumentSchema.shape.edges;
 
@@ -15,18 +14,17 @@ export function sortedEdges(raw: unknown): readonly FlowEdge[] | undefined {
   const cacheable = typeof raw === "object" && raw !== null;
   const cached = cacheable ? byObject.get(raw) : undefined;
   if (cached) return cached;
-  const key = cacheable ? contentKey(raw) : undefined;
-  let edges = key === undefined ? undefined : byContent.get(key);
+  let edges = cacheable ? byContent.find(raw) : undefined;
   if (!edges) {
     const parsed = edgesSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     edges = Object.freeze(parsed.data.map(({ id, source, sourcePort, target }): FlowEdge => Object.freeze({ id, source, sourcePort, target })).sort(compareEdges));
-    if (key !== undefined) byContent.set(key, edges);
+    if (cacheable) byContent.remember(raw, edges);
   }
   if (cacheable) byObject.set(raw, edges);
   return edges;
 }
 
 const byObject = new WeakMap<object, readonly FlowEdge[]>();
-// The edges of the last few flows compiled: 2 × 2 arrays at most.
-const byContent = new RecentCache<readonly FlowEdge[]>(2);
+// The edges of the last 2 flows compiled.
+const byContent = new RecentByContent<readonly FlowEdge[]>(2);
