@@ -31,12 +31,12 @@ function sameArray(a: readonly unknown[], b: readonly unknown[]): boolean {
 function sameRecord(a: object, b: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(a);
   if ((prototype !== Object.prototype && prototype !== null) || Object.getPrototypeOf(b) !== prototype) return false;
+  // b's keys walked with for-in (own keys come in Object.keys order), so only a's are listed.
   const keys = Object.keys(a);
-  const otherKeys = Object.keys(b);
-  if (keys.length !== otherKeys.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    if (key !== otherKeys[i] || !sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  let i = 0;
+  for (const key in b) {
+    if (!Object.hasOwn(b, key) || key !== keys[i] || !sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    i++;
   }
-  return true;
+  return i === keys.length;
 }
