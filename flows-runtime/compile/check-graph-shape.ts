@@ -1,8 +1,9 @@
-import type { FlowGraph } from "../graph/flow-graph";
-import { connectedPorts, edgeIndex, outgoingEdges, reachableFrom, triggerNodeIds } from "../graph/queries";
+import type { FlowEdge, FlowGraph } from "../graph/flow-graph";
+import { edgeIndex, reachableFrom, triggerNodeIds } from "../graph/queries";
 import type { CompiledNode } from "./compiled-node";
 import type { DiagnosticList } from "./diagnostic-list";
 import { findInstantCycles } from "./find-instant-cycles";
+import { PerEdgesMemo } from "./per-edges-memo";
 
 // Structure checks: an entry point, every node reachable, required outputs connected, one connection
 // per output, and no loop the engine could spin in without waiting. Returns the nodes a trigger reaches
@@ -18,7 +19,7 @@ export function checkGraphShape(graph: FlowGraph, nodes: readonly CompiledNode[]
     });
     reachable = new Set(nodes.map((node) => node.id));
   } else {
-    reachable = reachableFrom(graph, triggers);
+    reachable = reachableMemo.get(graph.edges, triggers, () => reachableFrom(graph, triggers));
     for (const node of nodes) {
       if (reachable.has(node.id)) continue;
       diagnostics.add({
@@ -30,11 +31,12 @@ export function checkGraphShape(graph: FlowGraph, nodes: readonly CompiledNode[]
     }
   }
 
+  const { next } = edgeIndex(graph);
   for (const node of nodes) {
     if (!node.definition) continue;
-    const connected = connectedPorts(graph, node.id);
+    const connected = next.get(node.id);
     for (const port of node.definition.requiredPorts?.(node.data) ?? []) {
-      if (connected.has(port)) continue;
+      if (connected?.has(port)) continue;
       diagnostics.add({
         code: "unconnected_port",
         severity: "error",
@@ -45,30 +47,38 @@ export function checkGraphShape(graph: FlowGraph, nodes: readonly CompiledNode[]
     }
   }
 
-  for (const [source, ports] of countEdgesPerPort(graph)) {
-    for (const [port, count] of ports) {
-      if (count < 2) continue;
-      diagnostics.add({
-        code: "multiple_edges",
-        severity: "warning",
-        nodeId: source,
-        port,
-        message: `The "${port}" output has ${count} connections but contacts can only follow one: remove the extra ones.`,
-      });
-    }
+  // graph.edges is sorted by (source, sourcePort, ...), so the edges of one output are neighbours.
+  const { edges } = graph;
+  for (let first = 0; first < edges.length; ) {
+    const { source, sourcePort: port } = edges[first] as FlowEdge;
+    let end = first + 1;
+    while (end < edges.length && edges[end]?.source === source && edges[end]?.sourcePort === port) end++;
+    const count = end - first;
+    first = end;
+    if (count < 2) continue;
+    diagnostics.add({
+      code: "multiple_edges",
+      severity: "warning",
+      nodeId: source,
+      port,
+      message: `The "${port}" output has ${count} connections but contacts can only follow one: remove the extra ones.`,
+    });
   }
 
   checkInstantLoops(graph, nodes, diagnostics);
   return reachable;
 }
 
+// Both depend on the edges and a list of ids only (see PerEdgesMemo).
+const reachableMemo = new PerEdgesMemo<ReadonlySet<string>>();
+const cyclesMemo = new PerEdgesMemo<string[][]>();
+
 function checkInstantLoops(graph: FlowGraph, nodes: readonly CompiledNode[], diagnostics: DiagnosticList): void {
-  const instant = new Set(nodes.filter((node) => !node.waits).map((node) => node.id));
-  const successors = (nodeId: string) => {
-    const targets = edgeIndex(graph).next.get(nodeId);
-    return targets ? [...targets.values()].filter((target) => instant.has(target)) : [];
-  };
-  for (const cycle of findInstantCycles([...instant], successors)) {
+  const instant = nodes.filter((node) => !node.waits).map((node) => node.id);
+  const { next } = edgeIndex(graph);
+  // The engine follows the first edge of each output; findInstantCycles ignores targets that wait.
+  const successors = (nodeId: string) => [...(next.get(nodeId)?.values() ?? [])];
+  for (const cycle of cyclesMemo.get(graph.edges, instant, () => findInstantCycles(instant, successors))) {
     const shown = cycle.slice(0, 5).map((id) => `"${id}"`).join(", ");
     const more = cycle.length > 5 ? ` and ${cycle.length - 5} more` : "";
     diagnostics.add({
@@ -81,16 +91,4 @@ function checkInstantLoops(graph: FlowGraph, nodes: readonly CompiledNode[], dia
           : `These steps form a loop that never waits for the contact: ${shown}${more}. Add a question or a wait inside the loop, or it repeats until the engine stops it.`,
     });
   }
-}
-
-function countEdgesPerPort(graph: FlowGraph): Map<string, Map<string, number>> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const nodeId of Object.keys(graph.nodes)) {
-    for (const edge of outgoingEdges(graph, nodeId)) {
-      let ports = counts.get(nodeId);
-      if (!ports) counts.set(nodeId, (ports = new Map()));
-      ports.set(edge.sourcePort, (ports.get(edge.sourcePort) ?? 0) + 1);
-    }
-  }
-  return counts;
 }

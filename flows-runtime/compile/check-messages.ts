@@ -12,34 +12,35 @@ export function checkMessages(nodes: readonly CompiledNode[], channels: readonly
   for (const node of nodes) {
     if (node.messages.length === 0) continue;
     if (!diagnostics.nodeReported(node.id, "duplicate_choice")) {
-      for (const message of node.messages) checkDuplicateChoices(node, message, diagnostics);
+      node.duplicateChoices ??= node.messages.flatMap((message) => duplicateChoices(node, message));
+      for (const { port, message } of node.duplicateChoices) {
+        diagnostics.add({ code: "duplicate_choice", severity: "error", nodeId: node.id, ...(port === undefined ? {} : { port }), message });
+      }
     }
     if (diagnostics.nodeReported(node.id, "channel_limit")) continue;
     for (const channel of channels) {
-      const name = channelCapabilities[channel].displayName;
-      for (const problem of degradedOn(node, channel)) {
-        diagnostics.add({
-          code: "channel_limit",
-          severity: "warning",
-          nodeId: node.id,
-          message: problem.message.includes(name) ? problem.message : `${name}: ${problem.message}`,
-        });
-      }
+      for (const message of channelLimits(node, channel)) diagnostics.add({ code: "channel_limit", severity: "warning", nodeId: node.id, message });
     }
   }
 }
 
-// Cached on the node analysis: a recompile after an unrelated edit renders nothing again.
-function degradedOn(node: CompiledNode, channel: ChannelType): { code: string; message: string }[] {
-  let degraded = node.degraded.get(channel);
-  if (!degraded) {
-    degraded = node.messages.flatMap((message) => render(message, channel).degraded);
-    node.degraded.set(channel, degraded);
+// What render() had to change on this channel, worded as warnings. Cached on the node analysis: a
+// recompile after an unrelated edit renders nothing again.
+function channelLimits(node: CompiledNode, channel: ChannelType): readonly string[] {
+  let messages = node.channelLimits.get(channel);
+  if (!messages) {
+    const name = channelCapabilities[channel].displayName;
+    messages = node.messages
+      .flatMap((message) => render(message, channel).degraded)
+      .map((problem) => (problem.message.includes(name) ? problem.message : `${name}: ${problem.message}`));
+    node.channelLimits.set(channel, messages);
   }
-  return degraded;
+  return messages;
 }
 
-function checkDuplicateChoices(node: CompiledNode, message: OutboundMessage, diagnostics: DiagnosticList): void {
+// Two choices whose labels read the same once normalised, as { port, message } (cached on the node).
+function duplicateChoices(node: CompiledNode, message: OutboundMessage): { port?: string; message: string }[] {
+  const found: { port?: string; message: string }[] = [];
   const seen = new Map<string, string>();
   for (const choice of message.choices) {
     const label = normaliseText(choice.label);
@@ -49,12 +50,10 @@ function checkDuplicateChoices(node: CompiledNode, message: OutboundMessage, dia
       seen.set(label, choice.label);
       continue;
     }
-    diagnostics.add({
-      code: "duplicate_choice",
-      severity: "error",
-      nodeId: node.id,
+    found.push({
       ...(node.ports.includes(choice.id) ? { port: choice.id } : {}),
       message: `Two choices are labelled "${first}": contacts who type their answer could mean either. Give each choice a different label.`,
     });
   }
+  return found;
 }

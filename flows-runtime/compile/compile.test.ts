@@ -202,6 +202,16 @@ describe("compile diagnostics", () => {
     expect(result.diagnostics).toMatchObject([{ code: "invalid_document", severity: "error" }]);
   });
 
+  it("invalid_document names the first problem in document order, nodes and edges included", () => {
+    const good = buildDoc({ nodes: greet, edges: ["t -> hi"] });
+    const messageOf = (doc: unknown) => compile(doc as never).diagnostics.map((d) => d.message);
+    expect(messageOf({ ...good, nodes: [] })).toEqual(["This flow document cannot be read (nodes: Invalid input: expected record, received array)."]);
+    expect(messageOf({ ...good, nodes: new Map() })).toEqual(["This flow document cannot be read (nodes: Invalid input: expected record, received Map)."]);
+    expect(messageOf({ ...good, nodes: { ...good.nodes, [Symbol("s")]: {} } })).toEqual(["This flow document cannot be read (nodes.Symbol(s): Invalid key in record)."]);
+    expect(messageOf({ ...good, edges: [{ id: 1 }], variables: [{ key: "" }] })).toEqual(["This flow document cannot be read (edges.0.id: Invalid input: expected string, received number)."]);
+    expect(messageOf({ ...good, id: "", edges: "x" })).toEqual(["This flow document cannot be read (id: Too small: expected string to have >=1 characters)."]);
+  });
+
   it("a damaged node (no kind) is reported on itself, the rest compiles", () => {
     const doc = buildDoc({ nodes: greet, edges: ["t -> hi"] });
     const result = compile({ ...doc, nodes: { ...doc.nodes, bad: { id: "bad" } as never } });

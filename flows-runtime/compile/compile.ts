@@ -5,10 +5,10 @@ import type { FlowEdge } from "../graph/flow-edge";
 import type { FlowGraph } from "../graph/flow-graph";
 import type { FlowVariable } from "../graph/flow-variable";
 import { rememberGraphHash } from "../graph/graph-hash";
-import { compareEdges, compareStrings } from "../graph/queries";
-import type { DiagnoseContext } from "../nodes/define-node-kind";
-import { analyseNode } from "./analyse-node";
-import { canonicalJson } from "./canonical-json";
+import { compareStrings } from "../graph/queries";
+import type { DiagnoseContext, DiagnosticDraft } from "../nodes/define-node-kind";
+import type { AnyNodeKindDefinition } from "../nodes/find-node-kind";
+import { analyseNodes } from "./analyse-nodes";
 import { checkGraphShape } from "./check-graph-shape";
 import { checkMessages } from "./check-messages";
 import { checkReadBeforeSet } from "./check-read-before-set";
@@ -17,7 +17,8 @@ import { checkReferences } from "./check-references";
 import type { CompiledNode } from "./compiled-node";
 import type { Diagnostic } from "./diagnostic";
 import { DiagnosticList } from "./diagnostic-list";
-import { sha256Hex } from "./sha256";
+import { graphContentHash } from "./graph-content-hash";
+import { sortedEdges } from "./sorted-edges";
 
 export type CompileOptions = {
   // Custom contact fields of the workspace: keys, or { key, type, options } to also check that what a
@@ -28,8 +29,11 @@ export type CompileOptions = {
 };
 
 // Nodes are validated one by one (analyseNode), so a damaged node is reported on itself and an
-// unchanged node is not parsed again.
-const documentShellSchema = editorDocumentSchema.extend({ nodes: z.record(z.string(), z.unknown()) });
+// unchanged node is not parsed again; edges once per edges array (sortedEdges).
+const documentShellSchema = editorDocumentSchema.extend({ nodes: z.unknown(), edges: z.unknown() });
+const nodesSchema = z.record(z.string(), z.unknown());
+// The shell with its edges and nodes: what names the first problem of a document that cannot be read.
+const documentCheckSchema = editorDocumentSchema.extend({ nodes: nodesSchema });
 
 export type CompileResult = { graph: FlowGraph | null; diagnostics: Diagnostic[]; hash: string };
 
@@ -41,31 +45,29 @@ export const BUILT_IN_CONTACT_FIELDS = ["first_name", "last_name", "name", "phon
 // The graph comes back even with errors (the simulator can run it); publishing refuses on hasErrors().
 export function compile(doc: EditorDocument, options: CompileOptions = {}): CompileResult {
   const parsed = documentShellSchema.safeParse(doc);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.map(String).join(".") || "document";
-    return {
-      graph: null,
-      diagnostics: [{ code: "invalid_document", severity: "error", message: `This flow document cannot be read (${where}: ${parsed.error.issues[0]?.message ?? "invalid"}).` }],
-      hash: "",
-    };
-  }
-  const input = parsed.data;
+  const inputNodes = parsed.success ? nodeRecord(parsed.data.nodes) : undefined;
+  const inputEdges = parsed.success ? sortedEdges(parsed.data.edges) : undefined;
+  if (!parsed.success || !inputNodes || !inputEdges) return unreadable(doc);
+  const input = { ...parsed.data, nodes: inputNodes };
   const diagnostics = new DiagnosticList();
 
-  const compiled = Object.keys(input.nodes)
-    .sort(compareStrings)
-    .map((id) => analyseNode(id, input.nodes[id]));
+  const compiled = analyseNodes(input.nodes);
   for (const node of compiled) {
     if (node.problem) diagnostics.add({ code: node.problem.code, severity: "error", nodeId: node.id, message: node.problem.message });
   }
   const byId = new Map(compiled.map((node) => [node.id, node]));
-  const edges = compileEdges(input.edges, byId, diagnostics);
+  const edges = compileEdges(inputEdges, byId, diagnostics);
   const channels = channelTypes.filter((channel) => input.settings.channels.includes(channel));
 
   const declaredVariables = new Set(input.variables.map((variable) => variable.key));
-  const writtenVariables = new Set(compiled.flatMap((node) => [...node.usage.writesVariables]));
+  const writtenVariables = new Set<string>();
+  const usedFields = new Set<string>(input.fields);
+  for (const { usage } of compiled) {
+    for (const key of usage.writesVariables) writtenVariables.add(key);
+    for (const key of usage.readsFields) usedFields.add(key);
+    for (const key of usage.writesFields) usedFields.add(key);
+  }
   const knownVariables = new Set([...declaredVariables, ...writtenVariables]);
-  const usedFields = new Set([...input.fields, ...compiled.flatMap((node) => [...node.usage.readsFields, ...node.usage.writesFields])]);
   // `tags` reads the contact's tags in templates; it is not a field.
   usedFields.delete("tags");
   const knownFieldKeys = options.knownFields?.map((field) => (typeof field === "string" ? field : field.key));
@@ -88,7 +90,8 @@ export function compile(doc: EditorDocument, options: CompileOptions = {}): Comp
     ...(options.knownFlowIds ? { knownFlowIds: new Set(options.knownFlowIds) } : {}),
     channels,
   };
-  for (const node of compiled) runDiagnose(node, { ...diagnoseContext, nodeId: node.id }, diagnostics);
+  const contextKey = diagnoseContextKey(diagnoseContext);
+  for (const node of compiled) runDiagnose(node, diagnoseContext, contextKey, diagnostics);
 
   const reachable = checkGraphShape(graph, compiled, diagnostics);
   checkReferences(compiled, checkedFields, knownVariables, diagnostics);
@@ -96,11 +99,38 @@ export function compile(doc: EditorDocument, options: CompileOptions = {}): Comp
   checkReadBeforeSet(graph, compiled, reachable, declaredVariables, diagnostics);
   checkMessages(compiled, channels, diagnostics);
 
-  const hash = hashOf(canonicalGraphJson(graph, compiled));
+  const hash = graphContentHash(graph, compiled);
   rememberGraphHash(graph, hash);
   return { graph, diagnostics: diagnostics.sorted(), hash };
 }
 
+// The document's nodes as z.record(z.string(), z.unknown()) reads them. A plain object without symbol keys
+// or an own "__proto__" is read as it is (keys and values unchanged), which spares copying 5,000 entries.
+function nodeRecord(nodes: unknown): Record<string, unknown> | undefined {
+  const plain =
+    typeof nodes === "object" &&
+    nodes !== null &&
+    Object.getPrototypeOf(nodes) === Object.prototype &&
+    !Object.hasOwn(nodes, "__proto__") &&
+    Object.getOwnPropertySymbols(nodes).length === 0;
+  if (plain) return nodes as Record<string, unknown>;
+  const parsed = nodesSchema.safeParse(nodes);
+  return parsed.success ? parsed.data : undefined;
+}
+
+// Parsed whole again, so the problem named is the first one a single parse of the document finds.
+function unreadable(doc: unknown): CompileResult {
+  const issue = documentCheckSchema.safeParse(doc).error?.issues[0];
+  const where = issue?.path.map(String).join(".") || "document";
+  return {
+    graph: null,
+    diagnostics: [{ code: "invalid_document", severity: "error", message: `This flow document cannot be read (${where}: ${issue?.message ?? "invalid"}).` }],
+    hash: "",
+  };
+}
+
+// `edges` come sorted (sortedEdges), so what is kept is too. When every edge is kept the graph shares the
+// (frozen) array, and with it the edge index and canonical text computed for it.
 function compileEdges(edges: readonly FlowEdge[], byId: ReadonlyMap<string, CompiledNode>, diagnostics: DiagnosticList): FlowEdge[] {
   const kept: FlowEdge[] = [];
   for (const edge of edges) {
@@ -125,36 +155,10 @@ function compileEdges(edges: readonly FlowEdge[], byId: ReadonlyMap<string, Comp
       });
       continue;
     }
-    kept.push({ id: edge.id, source: edge.source, sourcePort: edge.sourcePort, target: edge.target });
+    kept.push(edge);
   }
-  return kept.sort(compareEdges);
-}
-
-// The builder recompiles after every edit, and most edits (moving nodes, panning) leave the graph as it
-// was: remember the last few hashes rather than run SHA-256 over a megabyte again.
-function hashOf(canonical: string): string {
-  let hash = recentHashes.get(canonical);
-  if (hash === undefined) {
-    hash = sha256Hex(canonical);
-    if (recentHashes.size >= 4) recentHashes.delete(recentHashes.keys().next().value as string);
-    recentHashes.set(canonical, hash);
-  }
-  return hash;
-}
-const recentHashes = new Map<string, string>();
-
-// canonicalJson(graph), assembled from each node's cached canonical text (keys in sorted order).
-function canonicalGraphJson(graph: FlowGraph, nodes: readonly CompiledNode[]): string {
-  let nodesJson = "{";
-  nodes.forEach((node, index) => {
-    nodesJson += `${index > 0 ? "," : ""}${JSON.stringify(node.id)}:${node.canonical}`;
-  });
-  nodesJson += "}";
-  return (
-    `{"channels":${canonicalJson(graph.channels)},"edges":${canonicalJson(graph.edges)},"fields":${canonicalJson(graph.fields)},` +
-    `"id":${canonicalJson(graph.id)},"name":${canonicalJson(graph.name)},"nodes":${nodesJson},` +
-    `"schemaVersion":1,"variables":${canonicalJson(graph.variables)}}`
-  );
+  // Frozen: a caller that tried to change the graph's edges would throw rather than corrupt the cache.
+  return (kept.length === edges.length ? edges : kept) as FlowEdge[];
 }
 
 function graphVariables(declared: readonly FlowVariable[], known: ReadonlySet<string>): FlowVariable[] {
@@ -163,14 +167,43 @@ function graphVariables(declared: readonly FlowVariable[], known: ReadonlySet<st
   return [...known].sort(compareStrings).map((key) => ({ key, label: labels.get(key) ?? key }));
 }
 
-function runDiagnose(node: CompiledNode, context: DiagnoseContext, diagnostics: DiagnosticList): void {
-  if (!node.definition?.diagnose) return;
-  try {
-    for (const draft of node.definition.diagnose(node.data, context)) {
-      diagnostics.add({ ...draft, nodeId: node.id }, true);
-    }
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    diagnostics.add({ code: "internal_error", severity: "error", nodeId: node.id, message: `This step could not be checked (${detail}).` });
+// diagnose() is a pure function of the node's data and the context (its nodeId is the analysis' own), so
+// its outcome is kept on the analysis for the last context it ran in: an edit elsewhere that leaves the
+// known fields, variables, flows and channels as they were does not run it again.
+function runDiagnose(node: CompiledNode, context: Omit<DiagnoseContext, "nodeId">, contextKey: string, diagnostics: DiagnosticList): void {
+  if (!hasDiagnose(node)) return;
+  if (node.diagnosed?.contextKey !== contextKey) node.diagnosed = { contextKey, ...diagnosed(node, { ...context, nodeId: node.id }) };
+  for (const draft of node.diagnosed.drafts) diagnostics.add({ ...draft, nodeId: node.id }, true);
+  if (node.diagnosed.failure !== undefined) {
+    diagnostics.add({ code: "internal_error", severity: "error", nodeId: node.id, message: `This step could not be checked (${node.diagnosed.failure}).` });
   }
 }
+
+function diagnosed(node: Diagnosable, context: DiagnoseContext): { drafts: readonly DiagnosticDraft[]; failure?: string } {
+  const drafts: DiagnosticDraft[] = [];
+  try {
+    for (const draft of node.definition.diagnose(node.data, context)) drafts.push(draft);
+    return { drafts };
+  } catch (error) {
+    return { drafts, failure: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+// A node whose kind has a diagnose().
+type Diagnosable = CompiledNode & { definition: { diagnose: NonNullable<AnyNodeKindDefinition["diagnose"]> } };
+
+function hasDiagnose(node: CompiledNode): node is Diagnosable {
+  return node.definition?.diagnose !== undefined;
+}
+
+// Everything diagnose() is given but the node id, in order. Interned, so each node compares it by identity.
+function diagnoseContextKey(context: Omit<DiagnoseContext, "nodeId">): string {
+  const key = JSON.stringify([[...context.knownFields], [...context.knownVariables], context.knownFlowIds ? [...context.knownFlowIds] : null, context.channels]);
+  let interned = contextKeys.get(key);
+  if (interned === undefined) {
+    if (contextKeys.size >= 16) contextKeys.clear();
+    contextKeys.set(key, (interned = key));
+  }
+  return interned;
+}
+const contextKeys = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { ChannelType } from "../channels/channel-type";
 import type { OutboundMessage } from "../channels/outbound-message";
 import type { FlowNode } from "../graph/flow-graph";
+import type { DiagnosticDraft } from "../nodes/define-node-kind";
 import type { AnyNodeKindDefinition } from "../nodes/find-node-kind";
 import type { NodeUsage } from "./node-usage";
 
@@ -16,9 +17,14 @@ export type CompiledNode = {
   waits: boolean;
   usage: NodeUsage;
   messages: readonly OutboundMessage[];
-  // The node as it goes into the graph, and its canonical JSON (for the content hash).
+  // The node as it goes into the graph, and its member of the graph's canonical "nodes" object,
+  // `"<id>":<canonical JSON of the node>` in UTF-8 (for the content hash).
   graphNode: FlowNode;
-  canonical: string;
-  // render().degraded per channel for each message, filled on first use.
-  degraded: Map<ChannelType, { code: string; message: string }[]>;
+  canonicalEntry: Uint8Array;
+  // Filled on first use by checkMessages: channel_limit messages per channel (what render() had to
+  // change), and the duplicate_choice problems.
+  channelLimits: Map<ChannelType, readonly string[]>;
+  duplicateChoices?: readonly { port?: string; message: string }[];
+  // What the kind's diagnose() returned (or threw) for the last diagnose context, by its key.
+  diagnosed?: { contextKey: string; drafts: readonly DiagnosticDraft[]; failure?: string };
 };

@@ -16,6 +16,19 @@ describe("sha256Hex", () => {
     expect(sha256Hex(input)).toBe(expected);
   });
 
+  // "é" is two UTF-8 bytes: byte lengths around one and two blocks, whole and partial tails (node:crypto).
+  it.each([
+    [63, "1d8626a0ca181ec0f28f08e46429a275d9bf76f2ce021b087362d6314532cb33"],
+    [65, "7a94a0643f1cfdce33acd52552609bd01cd37ef47c7b955a566393919ce30c44"],
+    [119, "55f373d4f870f952001ac00dfbb8180af1dbd4e00f37759c619e6c09d7441245"],
+    [120, "f989aaf52260aef87908350aa746652652166f9013d42e9149d924b4b8be014f"],
+    [127, "413855948bf4efd189228b8c8e5e94cce1e5c05e22303a10271c26a5d456f414"],
+    [128, "845836d7e680de9961df321148f8cb5e8a7da92aba65f5b05b817c3b58256bd5"],
+    [1000, "8b671e21c36a4d798b1f027ddf9b611a373ce10ff7f19a43ee8cd014721e5d98"],
+  ])("hashes %i bytes of UTF-8", (bytes, expected) => {
+    expect(sha256Hex("é".repeat(bytes >> 1) + "a".repeat(bytes & 1))).toBe(expected);
+  });
+
   it("hashes a million 'a's (multi-block)", () => {
     expect(sha256Hex("a".repeat(1_000_000))).toBe("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
   });

@@ -1,62 +1,83 @@
 // SHA-256 (FIPS 180-4) in plain TypeScript: compile() runs in the browser builder and in the server,
 // and must give the same content hash in both without node:crypto or an async WebCrypto call.
+// compile() hashes about a megabyte of canonical JSON per 5,000 steps, so this is written for speed.
 export function sha256Hex(input: string | Uint8Array): string {
-  const bytes = pad(typeof input === "string" ? new TextEncoder().encode(input) : input);
-  const w = new Int32Array(64);
-  // Initial hash values: the first 32 bits of the fractional parts of the square roots of the first 8 primes.
-  let h0 = 0x6a09e667 | 0, h1 = 0xbb67ae85 | 0, h2 = 0x3c6ef372 | 0, h3 = 0xa54ff53a | 0;
-  let h4 = 0x510e527f | 0, h5 = 0x9b05688c | 0, h6 = 0x1f83d9ab | 0, h7 = 0x5be0cd19 | 0;
-  for (let offset = 0; offset < bytes.length; offset += 64) {
-    for (let i = 0, j = offset; i < 16; i++, j += 4) {
-      w[i] = ((bytes[j] as number) << 24) | ((bytes[j + 1] as number) << 16) | ((bytes[j + 2] as number) << 8) | (bytes[j + 3] as number);
-    }
-    for (let i = 16; i < 64; i++) {
-      const x = w[i - 15] as number;
-      const y = w[i - 2] as number;
-      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
-      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
-      w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
-    }
-    let a: number = h0, b: number = h1, c: number = h2, d: number = h3, e: number = h4, f: number = h5, g: number = h6, k: number = h7;
-    for (let i = 0; i < 64; i++) {
-      const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const t1 = (k + s1 + ((e & f) ^ (~e & g)) + (ROUND[i] as number) + (w[i] as number)) | 0;
-      const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      k = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    h0 = (h0 + a) | 0;
-    h1 = (h1 + b) | 0;
-    h2 = (h2 + c) | 0;
-    h3 = (h3 + d) | 0;
-    h4 = (h4 + e) | 0;
-    h5 = (h5 + f) | 0;
-    h6 = (h6 + g) | 0;
-    h7 = (h7 + k) | 0;
-  }
-  return [h0, h1, h2, h3, h4, h5, h6, h7].map((word) => (word >>> 0).toString(16).padStart(8, "0")).join("");
+  const bytes = typeof input === "string" ? encoder.encode(input) : input;
+  const state = initialState();
+  const whole = bytes.length - (bytes.length % 64);
+  compressBlocks(state, bytes, 0, whole);
+  return finishHex(state, bytes);
 }
 
-// Message, a 1 bit, zeros, then the bit length as a 64-bit big-endian integer, to a multiple of 64 bytes.
-function pad(bytes: Uint8Array): Uint8Array {
-  const length = Math.ceil((bytes.length + 9) / 64) * 64;
-  const padded = new Uint8Array(length);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
+// The first 32 bits of the fractional parts of the square roots of the first 8 primes.
+export function initialState(): Int32Array {
+  return Int32Array.of(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19);
+}
+
+// Whole 64-byte blocks of bytes[from, to) into the state.
+export function compressBlocks(state: Int32Array, bytes: Uint8Array, from: number, to: number): void {
+  for (let offset = from; offset < to; offset += 64) compress(state, bytes, offset);
+}
+
+// The bytes after the last whole block, a 1 bit, zeros, then the bit length as a 64-bit big-endian
+// integer (one or two blocks), then the digest in hex.
+export function finishHex(state: Int32Array, bytes: Uint8Array): string {
+  const whole = bytes.length - (bytes.length % 64);
+  const tail = new Uint8Array(bytes.length - whole + 9 > 64 ? 128 : 64);
+  tail.set(bytes.subarray(whole));
+  tail[bytes.length - whole] = 0x80;
+  const view = new DataView(tail.buffer);
   const bits = bytes.length * 8;
-  const view = new DataView(padded.buffer);
-  view.setUint32(length - 8, Math.floor(bits / 0x1_0000_0000));
-  view.setUint32(length - 4, bits >>> 0);
-  return padded;
+  view.setUint32(tail.length - 8, Math.floor(bits / 0x1_0000_0000));
+  view.setUint32(tail.length - 4, bits >>> 0);
+  compressBlocks(state, tail, 0, tail.length);
+  let out = "";
+  for (const word of state) out += (word >>> 0).toString(16).padStart(8, "0");
+  return out;
 }
 
+// One 64-byte block into the state. A function of its own so V8 optimises it as a whole rather than
+// by on-stack replacement in the middle of one long loop (that alone made hashing ~2.5x slower).
+function compress(state: Int32Array, bytes: Uint8Array, offset: number): void {
+  const w = schedule;
+  for (let i = 0, j = offset; i < 16; i++, j += 4) {
+    w[i] = ((bytes[j] as number) << 24) | ((bytes[j + 1] as number) << 16) | ((bytes[j + 2] as number) << 8) | (bytes[j + 3] as number);
+  }
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15] as number;
+    const y = w[i - 2] as number;
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) | 0;
+  }
+  let a = state[0] as number, b = state[1] as number, c = state[2] as number, d = state[3] as number;
+  let e = state[4] as number, f = state[5] as number, g = state[6] as number, h = state[7] as number;
+  for (let i = 0; i < 64; i++) {
+    const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const t1 = (h + s1 + ((e & f) ^ (~e & g)) + (ROUND[i] as number) + (w[i] as number)) | 0;
+    const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  state[0] = (state[0] as number) + a;
+  state[1] = (state[1] as number) + b;
+  state[2] = (state[2] as number) + c;
+  state[3] = (state[3] as number) + d;
+  state[4] = (state[4] as number) + e;
+  state[5] = (state[5] as number) + f;
+  state[6] = (state[6] as number) + g;
+  state[7] = (state[7] as number) + h;
+}
+
+const schedule = new Int32Array(64);
+const encoder = new TextEncoder();
 
 const ROUND = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

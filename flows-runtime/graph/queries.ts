@@ -8,22 +8,35 @@ export type GraphLike = {
 };
 
 // Small pure graph queries. step() calls them on every event, so the edge index is built once per
-// graph object and cached (graphs are never mutated once compiled or parsed).
-type EdgeIndex = {
+// graph object and cached (graphs are never mutated once compiled or parsed). Its edge maps are kept per
+// edges array too: compile() gives every graph of a flow whose edges did not change the same array.
+type EdgeIndex = EdgeMaps & { triggers: string[] };
+type EdgeMaps = {
   // First edge of each (node, port) in sorted edge order: the one the engine follows.
   next: Map<string, Map<string, string>>;
   outgoing: Map<string, FlowEdge[]>;
-  triggers: string[];
 };
 
 const edgeIndexCache = new WeakMap<GraphLike, EdgeIndex>();
+const edgeMapsCache = new WeakMap<readonly FlowEdge[], EdgeMaps>();
 
 export function edgeIndex(graph: GraphLike): EdgeIndex {
   const cached = edgeIndexCache.get(graph);
   if (cached) return cached;
+  const triggers = Object.keys(graph.nodes)
+    .filter((id) => graph.nodes[id]?.kind === "trigger")
+    .sort(compareStrings);
+  const index = { ...edgeMaps(graph.edges), triggers };
+  edgeIndexCache.set(graph, index);
+  return index;
+}
+
+function edgeMaps(edges: readonly FlowEdge[]): EdgeMaps {
+  const cached = edgeMapsCache.get(edges);
+  if (cached) return cached;
   const next = new Map<string, Map<string, string>>();
   const outgoing = new Map<string, FlowEdge[]>();
-  for (const edge of graph.edges) {
+  for (const edge of edges) {
     let ports = next.get(edge.source);
     if (!ports) next.set(edge.source, (ports = new Map()));
     if (!ports.has(edge.sourcePort)) ports.set(edge.sourcePort, edge.target);
@@ -31,12 +44,9 @@ export function edgeIndex(graph: GraphLike): EdgeIndex {
     if (!list) outgoing.set(edge.source, (list = []));
     list.push(edge);
   }
-  const triggers = Object.keys(graph.nodes)
-    .filter((id) => graph.nodes[id]?.kind === "trigger")
-    .sort(compareStrings);
-  const index = { next, outgoing, triggers };
-  edgeIndexCache.set(graph, index);
-  return index;
+  const maps = { next, outgoing };
+  edgeMapsCache.set(edges, maps);
+  return maps;
 }
 
 // The node an output port leads to, or undefined when the port is not connected.
