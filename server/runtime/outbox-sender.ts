@@ -11,10 +11,10 @@ export type OutboxSender = { wake: () => void; idle: () => Promise<void>; stop: 
 export type DeliveredMessage = { contactId: string; channelId: string; messageId: string };
 
 const POLL_MS = 250;
-const CLAIM_BATCH = 50;
-const MAX_IN_FLIGHT = 64;
+const CLAIM_BATCH = 128;
+const MAX_IN_FLIGHT = 256;
 // In a burst, sends in flight are topped up by at least this many at a time, not one per finished send.
-const MIN_CLAIM = 16;
+const MIN_CLAIM = 32;
 // A claimed row is leased this long; past it, its worker is presumed dead mid-call.
 const LEASE_SECONDS = 60;
 // No platform call may take longer (adapters have their own, usually shorter, timeouts).
