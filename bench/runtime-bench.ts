@@ -1,23 +1,13 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { encryptJson } from "@/server/crypto/secret-box";
 import { seedDemoWorkspace } from "@/server/db/seed";
 import { startQueue } from "@/server/queue/queue";
-import { startRuntimeHttpServer } from "@/server/runtime/http-server";
-import { startIntakeThread } from "@/server/runtime/intake-thread";
-import { createRuntime } from "@/server/runtime/runtime";
 import { createTestDatabase } from "@/server/testing/test-database";
 import { machineFacts, percentile, target, type BenchResult } from "./lib/bench-result";
+import type { DeliveredReply } from "./lib/fake-api-worker";
+import { appSecret, SENDERS, sendSurveyTraffic, settled, startWhatsappKaiwa, type LoadResult } from "./lib/whatsapp-load";
 import { startReferenceServer } from "./reference-server";
-import type { DeliveredReply, FakeApiReport } from "./lib/fake-api-worker";
-import type { TrafficRequest, TrafficResult } from "./lib/survey-traffic-worker";
-import { nextMessage, startTsWorker } from "@/server/runtime/ts-worker";
-
-const appSecret = "bench-app-secret";
-const phoneNumberId = "1065400001";
-const SENDERS = 32;
 
 type Options = { smoke: boolean; contacts?: number[] };
-type LoadResult = { messages: number; seconds: number; toAck: number[]; toReply: number[]; errors: number; sentAt: Map<string, number> };
 
 // Kaiwa's webhook server (the runtime's own HTTP front, as worker processes run it) receiving signed
 // WhatsApp webhooks from N contacts going through the published onboarding survey, with a local fake
@@ -29,16 +19,8 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
   const postgresVersion = database.kind === "postgres" ? ((await database.query<{ v: string }>("select current_setting('server_version') as v"))[0]?.v ?? null) : null;
   const { workspaceId } = await seedDemoWorkspace(database);
   const queue = await startQueue(database);
-  const runtime = await createRuntime({ database, queue });
-  // As a worker process serves webhooks in production (on PostgreSQL, from its intake thread).
-  const http = database.kind === "postgres" ? await startIntakeThread({ database, queue }) : await startRuntimeHttpServer({ database, queue });
-  const api = await startFakeApiWorker();
-  const [channel] = await database.query<{ id: string }>(
-    // A number on Meta's highest throughput tier (1,000 messages/s), so pacing does not cap the run.
-    `insert into channels (workspace_id, type, name, credentials_encrypted, api_base_url, config)
-     values ($1, 'whatsapp', 'Bench', $2, $3, '{"sendRatePerSecond": 1000}'::jsonb) returning id`,
-    [workspaceId, encryptJson({ phoneNumberId, accessToken: "EAAbench", appSecret, verifyToken: "bench-verify" }), api.url],
-  );
+  const kaiwa = await startWhatsappKaiwa(database, queue, workspaceId);
+  const { api, channelId } = kaiwa;
   const result: BenchResult["figures"] = { database: database.kind };
   const targets: NonNullable<BenchResult["targets"]> = [];
   let refusedBefore = 0;
@@ -46,7 +28,7 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
     for (const contacts of contactCounts) {
       const prefix = `8190${String(contacts).padStart(5, "0")}`;
       const started = performance.now();
-      const load = await sendSurveyTraffic(`${http.url}/api/webhooks/whatsapp/${channel!.id}`, contacts, prefix);
+      const load = await sendSurveyTraffic(kaiwa.webhookUrl, contacts, prefix);
       const { eventsDoneAt } = await settled(database);
       // Sustained throughput is messages fully handled (flow run, replies sent) per second, not intake.
       const handledSeconds = (performance.now() - started) / 1000;
@@ -60,7 +42,7 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
       result[`contacts${contacts}`] = { ...summary(load), refusedSends, handledPerSecond: Math.round(rate), handledSeconds: Math.round(handledSeconds * 10) / 10, processedSeconds };
       if (contacts === contactCounts.at(-1)) {
         // The reference runs in the same process and run, on the same database, for a fair ratio.
-        const reference = await startReferenceServer(database, { appSecret, workspaceId, channelId: channel!.id });
+        const reference = await startReferenceServer(database, { appSecret, workspaceId, channelId });
         const baseline = await sendSurveyTraffic(`${reference.url}/webhook`, contacts, `${prefix}9`);
         await reference.close();
         // The reference does all its work before answering: its intake rate is its handled rate.
@@ -79,7 +61,7 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
       }
     }
     if (database.kind === "postgres" || smoke) {
-      const fixed = await fixedRateRun(database, `${http.url}/api/webhooks/whatsapp/${channel!.id}`, smoke ? { ratePerSecond: 50, seconds: 1 } : { ratePerSecond: 1_000, seconds: 15 });
+      const fixed = await fixedRateRun(database, kaiwa.webhookUrl, smoke ? { ratePerSecond: 50, seconds: 1 } : { ratePerSecond: 1_000, seconds: 15 });
       result.fixedRate = fixed;
       if (!smoke) {
         targets.push(target("at 1,000 messages/s: p50 webhook-to-200 ≤ 5 ms", fixed.ackP50, 5, "lower", "ms"));
@@ -87,10 +69,8 @@ export async function runtimeBench({ smoke, contacts: counts }: Options): Promis
       }
     }
   } finally {
-    await http.close();
-    await runtime.stop();
+    await kaiwa.close();
     await queue.stop({ graceful: false, wait: false }).catch(() => {});
-    await api.close();
     await database.drop();
   }
   return {
@@ -129,20 +109,6 @@ async function fixedRateRun(database: { query: <Row>(text: string) => Promise<Ro
   };
 }
 
-// Every stored event processed and every due reply sent (the harness's own idle checks, by SQL);
-// returns when the last event was processed, to tell a processing backlog from a sending one.
-async function settled(database: { query: <Row>(text: string) => Promise<Row[]> }): Promise<{ eventsDoneAt: number }> {
-  let eventsDoneAt: number | null = null;
-  for (;;) {
-    const [row] = await database.query<{ events: number; outbox: number }>(
-      "select (select count(*)::int from inbound_events where processed_at is null) as events, (select count(*)::int from outbox where status in ('pending', 'sending')) as outbox",
-    );
-    if (row && row.events === 0) eventsDoneAt ??= performance.now();
-    if (row && row.events === 0 && row.outbox === 0) return { eventsDoneAt: eventsDoneAt ?? performance.now() };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 function summary(load: LoadResult) {
   return {
     intakePerSecond: Math.round(load.messages / load.seconds),
@@ -152,35 +118,6 @@ function summary(load: LoadResult) {
     ackP95: percentile(load.toAck, 95),
     ackP99: percentile(load.toAck, 99),
     ...(load.toReply.length > 0 ? { replyP50: percentile(load.toReply, 50), replyP99: percentile(load.toReply, 99) } : {}),
-  };
-}
-
-// The load runs in a worker thread of its own, as the platform's servers would be another machine.
-async function sendSurveyTraffic(url: string, contacts: number, prefix: string, load: TrafficRequest["load"] = { senders: SENDERS }): Promise<LoadResult> {
-  const request: TrafficRequest = { url, contacts, prefix, appSecret, phoneNumberId, load };
-  const worker = startTsWorker(new URL("./lib/survey-traffic-worker.ts", import.meta.url), request);
-  try {
-    const result = await nextMessage<TrafficResult>(worker);
-    return { ...result, toReply: [], sentAt: new Map(result.sentAt) };
-  } finally {
-    await worker.terminate();
-  }
-}
-
-async function startFakeApiWorker(): Promise<{ url: string; report: () => Promise<FakeApiReport>; close: () => Promise<void> }> {
-  const worker = startTsWorker(new URL("./lib/fake-api-worker.ts", import.meta.url), null);
-  const { url } = await nextMessage<{ url: string }>(worker);
-  return {
-    url,
-    report: () => {
-      const reply = nextMessage<FakeApiReport>(worker);
-      worker.postMessage("requests");
-      return reply;
-    },
-    close: async () => {
-      worker.postMessage("close");
-      await new Promise((resolve) => worker.once("exit", resolve));
-    },
   };
 }
 
