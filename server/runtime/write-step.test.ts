@@ -45,6 +45,7 @@ describe(`writing a step (${testBackend()})`, () => {
       { type: "add_tag", nodeId: "t1", tag: "lead" },
       send("m1", "Thanks!"),
       { type: "set_field", nodeId: "q2", field: "company_size", value: 25 },
+      { type: "set_field", nodeId: "q3", field: "__proto__", value: "kept" },
       send("m2", "One more question"),
       { type: "end", nodeId: "e1", closeConversation: true },
     ] as Action[];
@@ -73,7 +74,8 @@ describe(`writing a step (${testBackend()})`, () => {
       "select c.fields, array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id) as tags from contacts c where c.id = $1",
       [run.contact.contactId],
     );
-    expect(contact).toMatchObject({ fields: { company_size: 25 }, tags: ["lead"] });
+    expect(contact!.tags).toEqual(["lead"]);
+    expect(contact!.fields).toEqual({ first_name: "Aiko", company_size: 25, ["__proto__"]: "kept" });
     const [conversation] = await database.query<{ status: string }>("select status from conversations where id = $1", [run.conversation.id]);
     expect(conversation!.status).toBe("closed");
     const session = await withTransaction(database, (tx) => waitingSession(tx, run.contact.contactId));

@@ -24,7 +24,8 @@ const ONE_STATEMENT_ACTIONS = new Set<Action["type"]>(["send", "set_field", "add
 
 async function writeStepAtOnce(run: FlowRun, target: StepTarget, prior: StoredSession | null, state: StepResult["session"], actions: Action[]): Promise<string> {
   const outbound: OutboundRow[] = [];
-  const fields: Record<string, unknown> = {};
+  // No prototype: a field may be called anything, "__proto__" included.
+  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const tags = new Set<string>();
   let closeConversation = false;
   for (const action of actions) {
