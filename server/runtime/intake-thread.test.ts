@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegramApi } from "../channels/telegram/fake-telegram-api";
 import type { FakeApi } from "../channels/testing/fake-api-server";
 import { testBackend } from "../testing/test-database";
+import { startIntakeThread } from "./intake-thread";
 import { startHarness, type Harness } from "./testing/runtime-harness";
 
 const botToken = "123456:TEST-token_abc";
@@ -44,6 +45,15 @@ describe.skipIf(testBackend() !== "postgres")("webhooks answered from the intake
     expect(response.status).toBe(403);
     const [stored] = await harness.database.query<{ n: number }>("select count(*)::int as n from inbound_events where channel_id = $1", [channelId]);
     expect(stored!.n).toBe(1);
+  });
+
+  it("stops when asked, without waiting out its 5-second fallback, and then takes no more webhooks", async () => {
+    const front = await startIntakeThread(harness.kaiwa);
+    const started = performance.now();
+    await front.close();
+    // A worker's SIGTERM waits for this: a thread kept alive would hold every shutdown for 5 s.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await expect(fetch(`${front.url}/api/health`)).rejects.toThrow();
   });
 
   it("reports the process's health, queue included, not the thread's", async () => {

@@ -22,9 +22,14 @@ export async function startIntakeThread(kaiwa: { database: Database; queue: Queu
   const { database } = kaiwa;
   if (!database.url) throw new Error("the intake thread needs PostgreSQL (DATABASE_URL)");
   const worker = startTsWorker(new URL("./intake-thread-main.ts", import.meta.url), { databaseUrl: database.url, ...options } satisfies IntakeThreadOptions);
-  const closed = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  let onClosed = () => {};
+  const closed = new Promise<void>((resolve) => {
+    onClosed = resolve;
+    worker.once("exit", () => resolve());
+  });
   worker.on("message", (event: IntakeEvent) => {
     if (event.type === "wake") wakeContacts(database, event.channelId, event.externalIds);
+    if (event.type === "closed") onClosed();
     if (event.type === "health?") {
       void checkHealth(database, kaiwa.queue).then((health) => worker.postMessage({ type: "health", id: event.id, health } satisfies IntakeCommand));
     }
@@ -38,8 +43,9 @@ export async function startIntakeThread(kaiwa: { database: Database; queue: Queu
     url: first.url,
     port: first.port,
     close: async () => {
+      // The thread stops its server and connections, says so, and is then ended.
       worker.postMessage({ type: "close" } satisfies IntakeCommand);
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await worker.terminate();
     },
   };
