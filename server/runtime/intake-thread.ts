@@ -31,7 +31,9 @@ export async function startIntakeThread(kaiwa: { database: Database; queue: Queu
     if (event.type === "wake") wakeContacts(database, event.channelId, event.externalIds);
     if (event.type === "closed") onClosed();
     if (event.type === "health?") {
-      void checkHealth(database, kaiwa.queue).then((health) => worker.postMessage({ type: "health", id: event.id, health } satisfies IntakeCommand));
+      void checkHealth(database, kaiwa.queue)
+        .catch((error: unknown): Health => ({ status: "unavailable", reason: `health check failed: ${(error as Error).message}` }))
+        .then((health) => worker.postMessage({ type: "health", id: event.id, health } satisfies IntakeCommand));
     }
   });
   const first = await nextMessage<IntakeEvent>(worker);
