@@ -58,10 +58,6 @@ export function outgoingEdges(graph: GraphLike, nodeId: string): readonly FlowEd
   return edgeIndex(graph).outgoing.get(nodeId) ?? [];
 }
 
-export function connectedPorts(graph: GraphLike, nodeId: string): ReadonlySet<string> {
-  return new Set(edgeIndex(graph).next.get(nodeId)?.keys() ?? []);
-}
-
 // Trigger node ids in stable (sorted) order: the order the engine tries them in.
 export function triggerNodeIds(graph: GraphLike): readonly string[] {
   return edgeIndex(graph).triggers;

@@ -4,6 +4,7 @@ import { createTestDatabase, testBackend, type TestDatabase } from "../testing/t
 import { applyAction } from "./apply-actions";
 import { findOrCreateContact, openConversation } from "./contact-records";
 import { emptyAfterCommit, type FlowRun, type RuntimeChannel } from "./flow-run";
+import { externalIdsTagged } from "./testing/tagged-contacts";
 import { withTransaction, type Tx } from "./transaction";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -39,12 +40,7 @@ describe(`add_tag under concurrency (${testBackend()})`, () => {
     const second = withTransaction(database, (tx) => tagIn(tx, "tg-2", "vip-2026"));
     await Promise.all([first, second]);
 
-    const tagged = await database.query<{ external_id: string }>(
-      `select ci.external_id from contact_tags ct join tags t on t.id = ct.tag_id join contact_identities ci on ci.contact_id = ct.contact_id
-       where t.workspace_id = $1 and t.name = 'vip-2026' order by 1`,
-      [channel.workspaceId],
-    );
-    expect(tagged.map((row) => row.external_id)).toEqual(["tg-1", "tg-2"]);
+    expect(await externalIdsTagged(database, channel.workspaceId, "vip-2026")).toEqual(["tg-1", "tg-2"]);
     const [tags] = await database.query<{ n: number }>("select count(*)::int as n from tags where workspace_id = $1 and name = 'vip-2026'", [channel.workspaceId]);
     expect(tags!.n).toBe(1);
   });

@@ -38,7 +38,7 @@ export type Arrival = { at?: Date };
 
 // Contacts are found or created by (channel, platform contact id). A profile name fills the
 // display name, and the first word of it `first_name` when the contact has none yet. With an
-// arrival, finding the contact and recording it are one statement: this runs on every message.
+// arrival, finding the contact and recording it are one statement.
 export async function findOrCreateContact(
   tx: Tx,
   channel: { id: string; workspaceId: string },
@@ -46,19 +46,31 @@ export async function findOrCreateContact(
   profileName: string | undefined,
   arrival?: Arrival,
 ): Promise<ContactRecord> {
-  const at = arrival?.at?.toISOString() ?? null;
   const [existing] = arrival
-    ? await tx.query<IdentityRow>(
-        `update contact_identities set last_inbound_at = coalesce($3::timestamptz, now()), opted_in = true, profile_name = coalesce($4, profile_name)
-         where channel_id = $1 and external_id = $2 returning ${identityColumns}`,
-        [channel.id, externalId, at, profileName ?? null],
-      )
+    ? await tx.query<IdentityRow>(`${RECORD_ARRIVAL} returning ${identityColumns}`, [channel.id, externalId, arrival.at?.toISOString() ?? null, profileName ?? null])
     : await tx.query<IdentityRow>(
         `update contact_identities set profile_name = coalesce($3, profile_name)
          where channel_id = $1 and external_id = $2 returning ${identityColumns}`,
         [channel.id, externalId, profileName ?? null],
       );
   if (existing) return toRecord(existing, channel, externalId, false);
+  return createContact(tx, channel, externalId, profileName, arrival);
+}
+
+// The identity ($1 channel, $2 external id) has written in: at $3 (a simulation's clock) or now, with
+// $4 as its latest profile name. Shared with recordArrival.
+export const RECORD_ARRIVAL = `update contact_identities set last_inbound_at = coalesce($3::timestamptz, now()), opted_in = true, profile_name = coalesce($4, profile_name)
+  where channel_id = $1 and external_id = $2`;
+
+// A contact seen for the first time on this channel.
+export async function createContact(
+  tx: Tx,
+  channel: { id: string; workspaceId: string },
+  externalId: string,
+  profileName: string | undefined,
+  arrival?: Arrival,
+): Promise<ContactRecord> {
+  const at = arrival?.at?.toISOString() ?? null;
   const firstName = profileName?.trim().split(/\s+/u)[0];
   const fields = firstName ? { first_name: firstName } : {};
   // The per-contact advisory lock makes this the only writer for this identity, so no race to lose.
@@ -137,17 +149,6 @@ export async function findOpenConversation(tx: Tx, contact: ContactRecord): Prom
     [contact.contactId, contact.channelId],
   );
   return found ? { id: found.id, botPaused: found.bot_paused } : null;
-}
-
-export type ContactData = { fields: Record<string, unknown>; tags: string[] };
-
-export async function contactSnapshotData(tx: Tx, contactId: string): Promise<ContactData> {
-  const [row] = await tx.query<{ fields: Record<string, unknown>; tags: string[] | null }>(
-    `select c.fields, array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name) as tags
-     from contacts c where c.id = $1`,
-    [contactId],
-  );
-  return { fields: row?.fields ?? {}, tags: row?.tags ?? [] };
 }
 
 export function toRecord(row: IdentityRow, channel: { id: string; workspaceId: string }, externalId: string, isNew: boolean): ContactRecord {

@@ -3,7 +3,7 @@ import type { SimulationContext } from "../simulator/simulation-context";
 import { applyAction } from "./apply-actions";
 import type { NormalisedEvent } from "../channels/channel-adapter";
 import type { Queue } from "../queue/queue";
-import { findContact, findOpenConversation, findOrCreateContact, openConversation, openConversationWithState, setOptOut, type ContactRecord } from "./contact-records";
+import { createContact, findContact, findOpenConversation, findOrCreateContact, openConversation, openConversationWithState, setOptOut, type ContactRecord } from "./contact-records";
 import { graphForVersion, type WorkspaceRuntimeView } from "./flow-cache";
 import type { AfterCommit, FlowRun, RuntimeChannel } from "./flow-run";
 import { recordEntryPoint } from "../entry-points/record-entry-point";
@@ -67,7 +67,7 @@ export async function handleEvent(deps: HandleDeps, event: StoredEvent): Promise
       const message = event.message ? inboundMessageSchema.parse(event.message) : undefined;
       const input: StartInput = { message, ref: event.ref, dedupeKey: event.dedupeKey, context: event.context };
       const arrived = await recordArrival(tx, channel, externalId, event.contact?.profileName, simulatedNow(deps), inboundRecord(input));
-      const contact = arrived?.contact ?? (await findOrCreateContact(tx, channel, externalId, event.contact?.profileName, { at: simulatedNow(deps) }));
+      const contact = arrived?.contact ?? (await createContact(tx, channel, externalId, event.contact?.profileName, { at: simulatedNow(deps) }));
       // Writing after the opt-out means they unblocked or resubscribed (Telegram, Viber...); a message
       // written before it and delivered late does not. Not on SMS: carriers keep a STOP until START.
       if (contact.optedOutAt && channel.type !== "sms" && (event.timestamp ?? Date.now()) > contact.optedOutAt.getTime()) {

@@ -2,6 +2,7 @@ import type { ChannelType } from "@/flows-runtime";
 import type { NormalisedEvent } from "../channels/channel-adapter";
 import type { StoredEvent } from "./handle-event";
 import type { Database } from "../db/client";
+import { groupCommit } from "./group-commit";
 import { wakeContacts } from "./wake";
 
 export type IngestChannel = { id: string; workspaceId: string; type: ChannelType };
@@ -41,51 +42,10 @@ const writers = new WeakMap<Database, EventWriter>();
 // Rows per statement; a delivery is never split across two.
 const MAX_ROWS = 500;
 
-// Deliveries that arrive while an insert is in flight are stored together by the next one: a burst's
-// webhooks cost one statement and one commit per round instead of one each, and every caller still
-// answers only after its own events are committed. A batch that fails is retried delivery by
-// delivery, so a bad one fails only its own request.
+// Deliveries that arrive while an insert is in flight are stored together by the next one (group
+// commit): a burst's webhooks cost one statement and one commit per round instead of one each.
 function createEventWriter(database: Database): EventWriter {
-  const queued: { delivery: Delivery; done: (result: Stored) => void; failed: (error: unknown) => void }[] = [];
-  let writing = false;
-
-  const nextBatch = () => {
-    let count = 1;
-    let rows = queued[0]!.delivery.events.length;
-    while (count < queued.length && rows + queued[count]!.delivery.events.length <= MAX_ROWS) rows += queued[count++]!.delivery.events.length;
-    return queued.splice(0, count);
-  };
-
-  const writeQueued = async () => {
-    writing = true;
-    while (queued.length > 0) {
-      const batch = nextBatch();
-      try {
-        const results = await insertDeliveries(database, batch.map((entry) => entry.delivery));
-        batch.forEach((entry, index) => entry.done(results[index]!));
-      } catch (error) {
-        if (batch.length === 1) {
-          batch[0]!.failed(error);
-          continue;
-        }
-        for (const entry of batch) {
-          try {
-            const [result] = await insertDeliveries(database, [entry.delivery]);
-            entry.done(result!);
-          } catch (alone) {
-            entry.failed(alone);
-          }
-        }
-      }
-    }
-    writing = false;
-  };
-
-  return (delivery) =>
-    new Promise<Stored>((done, failed) => {
-      queued.push({ delivery, done, failed });
-      if (!writing) void writeQueued();
-    });
+  return groupCommit((deliveries: Delivery[]) => insertDeliveries(database, deliveries), { weight: (delivery) => delivery.events.length, maxWeight: MAX_ROWS });
 }
 
 // One statement for several deliveries. An event two deliveries of the batch share (a platform's

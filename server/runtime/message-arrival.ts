@@ -1,4 +1,4 @@
-import { identityColumns, openConversationCtes, toRecord, type ContactRecord, type ConversationRecord, type IdentityRow } from "./contact-records";
+import { identityColumns, openConversationCtes, RECORD_ARRIVAL, toRecord, type ContactRecord, type ConversationRecord, type IdentityRow } from "./contact-records";
 import { contactStateColumns, toContactState, type ContactState, type ContactStateRow } from "./contact-state";
 import type { Tx } from "./transaction";
 
@@ -7,7 +7,7 @@ export type Arrived = { contact: ContactRecord; conversation: ConversationRecord
 // A known contact's message, in one statement: the contact is recorded as having written (the
 // messaging window, consent to reply), its open conversation found or opened with the message stored
 // in it, and its session, fields and tags read for the step. This runs on every message, so it is one
-// round trip instead of two. Null for a contact seen for the first time: findOrCreateContact makes it.
+// round trip instead of two. Null for a contact seen for the first time: createContact makes it.
 export async function recordArrival(
   tx: Tx,
   channel: { id: string; workspaceId: string },
@@ -17,10 +17,7 @@ export async function recordArrival(
   inbound: object | undefined,
 ): Promise<Arrived | null> {
   const [row] = await tx.query<IdentityRow & ContactStateRow & { conversation_id: string; bot_paused: boolean }>(
-    `with identity as (
-       update contact_identities set last_inbound_at = coalesce($3::timestamptz, now()), opted_in = true, profile_name = coalesce($4, profile_name)
-       where channel_id = $1 and external_id = $2 returning ${identityColumns}
-     ), ${openConversationCtes("(select contact_id from identity)", "$1::uuid", "$5::uuid", "$6")}
+    `with identity as (${RECORD_ARRIVAL} returning ${identityColumns}), ${openConversationCtes("(select contact_id from identity)", "$1::uuid", "$5::uuid", "$6")}
      select i.*, conversation.id as conversation_id, conversation.bot_paused, ${contactStateColumns("i.contact_id")}
      from identity i, conversation`,
     [channel.id, externalId, at?.toISOString() ?? null, profileName ?? null, channel.workspaceId, inbound ? JSON.stringify(inbound) : null],

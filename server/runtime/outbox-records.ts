@@ -2,6 +2,7 @@ import type { Database } from "../db/client";
 import type { LoadedChannel } from "../channels/load-channel";
 import type { SendResult } from "../channels/channel-adapter";
 import { cachedChannel } from "./channel-cache";
+import { groupCommit } from "./group-commit";
 
 const MAX_ATTEMPTS = 8;
 
@@ -9,35 +10,15 @@ export type OutboxRowRef = { id: string; attempts: number };
 
 export type SendResultRecorder = (row: OutboxRowRef, result: SendResult) => Promise<void>;
 
-// Successful sends are recorded together: while one write is in flight the next ones queue and then
-// go out as one statement (group commit). In a burst the sender finishes hundreds of sends a second,
-// and a commit each made recording, not sending, the limit. Failures are rare and go one by one.
+// Successful sends are recorded together (group commit): in a burst the sender finishes hundreds of
+// sends a second, and a commit each made recording, not sending, the limit. Failures are rare and go
+// one by one.
 export function createSendResultRecorder(database: Database): SendResultRecorder {
-  let queued: { row: OutboxRowRef; externalId: string | null; done: () => void; failed: (error: unknown) => void }[] = [];
-  let writing = false;
-
-  const writeQueued = async () => {
-    writing = true;
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      try {
-        await recordSent(database, batch.map(({ row, externalId }) => ({ id: row.id, externalId })));
-        for (const entry of batch) entry.done();
-      } catch (error) {
-        for (const entry of batch) entry.failed(error);
-      }
-    }
-    writing = false;
-  };
-
-  return (row, result) => {
-    if (!result.ok) return recordSendResult(database, row, result);
-    return new Promise<void>((done, failed) => {
-      queued.push({ row, externalId: result.externalId ?? null, done, failed });
-      if (!writing) void writeQueued();
-    });
-  };
+  const recordOk = groupCommit(async (sent: { id: string; externalId: string | null }[]) => {
+    await recordSent(database, sent);
+    return sent.map(() => undefined);
+  });
+  return (row, result) => (result.ok ? recordOk({ id: row.id, externalId: result.externalId ?? null }) : recordSendResult(database, row, result));
 }
 
 async function recordSent(database: Database, sent: { id: string; externalId: string | null }[]): Promise<void> {

@@ -1,7 +1,6 @@
 import { step, type EngineEvent, type FlowGraph } from "@/flows-runtime";
 import { recordSimulationStep } from "../simulator/record-simulation-step";
-import { contactSnapshotData, type ContactData } from "./contact-records";
-import type { StoredSession } from "./contact-state";
+import { contactSnapshotData, type ContactData, type StoredSession } from "./contact-state";
 import type { WorkspaceRuntimeView } from "./flow-cache";
 import type { FlowRun } from "./flow-run";
 import { writeStep } from "./write-step";

@@ -5,6 +5,7 @@ import { createTestDatabase, testBackend, type TestDatabase } from "../testing/t
 import { findOrCreateContact, openConversation } from "./contact-records";
 import { emptyAfterCommit, type FlowRun, type RuntimeChannel } from "./flow-run";
 import { waitingSession } from "./contact-state";
+import { externalIdsTagged } from "./testing/tagged-contacts";
 import { withTransaction, type Tx } from "./transaction";
 import { writeStep } from "./write-step";
 
@@ -109,11 +110,6 @@ describe(`writing a step (${testBackend()})`, () => {
     await sleep(100);
     const second = withTransaction(database, async (tx) => writeStep(await runFor(tx, "step-4"), flow, null, waitingOn("q1"), tagStep));
     await Promise.all([first, second]);
-    const tagged = await database.query<{ external_id: string }>(
-      `select ci.external_id from contact_tags ct join tags t on t.id = ct.tag_id join contact_identities ci on ci.contact_id = ct.contact_id
-       where t.workspace_id = $1 and t.name = 'first-use-2026' order by 1`,
-      [channel.workspaceId],
-    );
-    expect(tagged.map((row) => row.external_id)).toEqual(["step-3", "step-4"]);
+    expect(await externalIdsTagged(database, channel.workspaceId, "first-use-2026")).toEqual(["step-3", "step-4"]);
   });
 });

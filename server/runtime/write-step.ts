@@ -8,10 +8,11 @@ type StepTarget = { flowId: string; versionId: string };
 // What a step writes, after the engine ran: its session and its actions, returning the session's id.
 // The common steps (messages, field values, tags, the end of a conversation) take one statement, which
 // is what a burst costs on PostgreSQL (DESIGN.md section 4); a step with any other action (a timer, an
-// HTTP call, a handoff, a removed tag) writes action by action, in the engine's order.
+// HTTP call, a handoff, a removed tag) writes its session by the same statement, then action by action,
+// in the engine's order.
 export async function writeStep(run: FlowRun, target: StepTarget, prior: StoredSession | null, state: StepResult["session"], actions: Action[]): Promise<string> {
   if (actions.every((action) => ONE_STATEMENT_ACTIONS.has(action.type))) return writeStepAtOnce(run, target, prior, state, actions);
-  const sessionId = await saveSession(run, target, prior, state);
+  const sessionId = await writeStepAtOnce(run, target, prior, state, []);
   for (const action of actions) {
     if (action.type !== "jump") await applyAction(run, sessionId, target.flowId, action);
   }
@@ -66,23 +67,4 @@ async function writeStepAtOnce(run: FlowRun, target: StepTarget, prior: StoredSe
   if ((row.tags_found ?? 0) < tags.size) for (const tag of tags) await addTag(run, tag);
   for (const action of actions) if (action.type === "error") await applyAction(run, row.session_id, target.flowId, action);
   return row.session_id;
-}
-
-async function saveSession(run: FlowRun, target: StepTarget, prior: StoredSession | null, state: StepResult["session"]): Promise<string> {
-  const nodeId = state.waiting?.nodeId ?? state.path.at(-1) ?? null;
-  if (prior) {
-    const [row] = await run.tx.query<{ id: string }>(
-      `update sessions set state = $3::jsonb, status = $4, node_id = $5, version = version + 1, updated_at = now()
-       where id = $1 and version = $2 returning id`,
-      [prior.id, prior.version, JSON.stringify(state), state.status, nodeId],
-    );
-    if (!row) throw new Error(`session ${prior.id} was changed by another writer`);
-    return row.id;
-  }
-  const [row] = await run.tx.query<{ id: string }>(
-    `insert into sessions (workspace_id, contact_id, flow_id, flow_version_id, status, node_id, state)
-     values ($1, $2, $3, $4, $5, $6, $7::jsonb) returning id`,
-    [run.contact.workspaceId, run.contact.contactId, target.flowId, target.versionId, state.status, nodeId, JSON.stringify(state)],
-  );
-  return row!.id;
 }

@@ -1,5 +1,5 @@
 import type { Action, EngineEvent, Session, TraceEntry } from "@/flows-runtime";
-import { contactSnapshotData } from "../runtime/contact-records";
+import { contactSnapshotData } from "../runtime/contact-state";
 import type { FlowRun } from "../runtime/flow-run";
 
 export type SimulationSnapshot = { fields: Record<string, unknown>; tags: string[]; variables: Record<string, unknown> };
