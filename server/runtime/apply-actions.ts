@@ -107,48 +107,63 @@ export async function addTag(run: FlowRun, tag: string): Promise<void> {
 }
 
 // A message the step sends, as stored: queued with its outbox payload, or failed with the reason a
-// channel rule refused it.
-export type OutboundRow = { id: string; position: number; status: "queued" | "failed"; content: object; outbox: object | null; error: string | null; node_id: string };
+// channel rule refused it; with whose message it is, so one statement can store several contacts'.
+export type OutboundRow = {
+  id: string;
+  workspace_id: string;
+  contact_id: string;
+  conversation_id: string;
+  channel_id: string;
+  flow_id: string;
+  node_id: string;
+  status: "queued" | "failed";
+  content: object;
+  outbox: object | null;
+  error: string | null;
+};
 
 // One outbound message per payload render() made, each with its outbox row (the message id is the
 // idempotency key). A send the channel's rules forbid is stored as a visible failure, not queued.
-export function outboundRows(run: FlowRun, action: Extract<Action, { type: "send" }>, firstPosition = 0): OutboundRow[] {
+export function outboundRows(run: FlowRun, flowId: string, action: Extract<Action, { type: "send" }>): OutboundRow[] {
   const decision = sendDecision(run.channel, run.contact, run.now);
   const rendered = renderFor(decision, action.message, run.channel.type);
   const refusal = decision.kind === "refused" ? decision.reason : null;
   if (refusal) log.info("send refused by channel rules", { channelId: run.channel.id, contactId: run.contact.contactId, reason: refusal });
   const context = { ...run.eventContext, ...(decision.kind === "tag" ? { messageTag: decision.tag } : {}) };
   const oneToOne = rendered.parts.length === rendered.payloads.length;
+  const owner = { workspace_id: run.contact.workspaceId, contact_id: run.contact.contactId, conversation_id: run.conversation.id, channel_id: run.channel.id, flow_id: flowId };
   return rendered.payloads.map((payload, index) => {
     const parts = oneToOne ? [rendered.parts[index]] : index === 0 ? rendered.parts : [];
     const content = { text: action.message.text, parts, payload, ...(index === 0 && rendered.degraded.length > 0 ? { degraded: rendered.degraded } : {}) };
     const outbox = refusal ? null : { to: run.contact.externalId, payload, ...(Object.keys(context).length > 0 ? { context } : {}) };
     if (outbox) run.after.outbound += 1;
-    return { id: randomUUID(), position: firstPosition + index, status: refusal ? "failed" : "queued", content, outbox, error: refusal, node_id: action.nodeId };
+    return { id: randomUUID(), ...owner, node_id: action.nodeId, status: refusal ? "failed" : "queued", content, outbox, error: refusal };
   });
 }
 
-// Stores outbound messages in order with the outbox rows of those queued ($1 workspace, $2 contact,
-// $3 conversation, $4 channel, $5 flow, $6 the rows as JSON). A fragment of WITH, shared with writeStep.
-export const OUTBOUND_CTES = `outbound as (
-    select * from jsonb_to_recordset($6::jsonb) as o(id uuid, position int, status text, content jsonb, outbox jsonb, error text, node_id text)
+// Stores outbound messages in the order of `rows` (a JSON array of OutboundRow), with the outbox rows
+// of those queued. A fragment of WITH, shared with writeStep.
+export function outboundCtes(rows: string): string {
+  return `outbound as (
+    select * from rows from (
+      jsonb_to_recordset(${rows}::jsonb)
+        as (id uuid, workspace_id uuid, contact_id uuid, conversation_id uuid, channel_id uuid, flow_id uuid, node_id text, status text, content jsonb, outbox jsonb, error text)
+    ) with ordinality as o(id, workspace_id, contact_id, conversation_id, channel_id, flow_id, node_id, status, content, outbox, error, position)
   ), stored_messages as (
     insert into messages (id, workspace_id, conversation_id, contact_id, channel_id, direction, status, content, flow_id, node_id, error, created_at)
-    select o.id, $1, $3, $2, $4, 'outbound', o.status, o.content, $5, o.node_id, o.error, clock_timestamp() from outbound o order by o.position
+    select o.id, o.workspace_id, o.conversation_id, o.contact_id, o.channel_id, 'outbound', o.status, o.content, o.flow_id, o.node_id, o.error, clock_timestamp()
+    from outbound o order by o.position
     returning id
   ), queued as (
     insert into outbox (workspace_id, message_id, channel_id, contact_id, payload, idempotency_key)
-    select $1, o.id, $4, $2, o.outbox, o.id::text from outbound o join stored_messages m on m.id = o.id
+    select o.workspace_id, o.id, o.channel_id, o.contact_id, o.outbox, o.id::text from outbound o join stored_messages m on m.id = o.id
     where o.outbox is not null order by o.position
   )`;
-
-export function outboundParams(run: FlowRun, flowId: string, rows: OutboundRow[]): unknown[] {
-  return [run.contact.workspaceId, run.contact.contactId, run.conversation.id, run.channel.id, flowId, JSON.stringify(rows)];
 }
 
 async function queueSend(run: FlowRun, flowId: string, action: Extract<Action, { type: "send" }>): Promise<void> {
-  const rows = outboundRows(run, action);
-  if (rows.length > 0) await run.tx.query(`with ${OUTBOUND_CTES} select 1`, outboundParams(run, flowId, rows));
+  const rows = outboundRows(run, flowId, action);
+  if (rows.length > 0) await run.tx.query(`with ${outboundCtes("$1")} select 1`, [JSON.stringify(rows)]);
 }
 
 // Outside WhatsApp's window the message goes out as the channel's approved template instead: one

@@ -1,14 +1,18 @@
-import { identityColumns, openConversationCtes, RECORD_ARRIVAL, toRecord, type ContactRecord, type ConversationRecord, type IdentityRow } from "./contact-records";
+import { toRecord, type ContactRecord, type ConversationRecord, type IdentityRow } from "./contact-records";
 import { contactStateColumns, toContactState, type ContactState, type ContactStateRow } from "./contact-state";
 import type { Tx } from "./transaction";
+import { batchPerTurn } from "./turn-batch";
 
 export type Arrived = { contact: ContactRecord; conversation: ConversationRecord; state: ContactState };
 
-// A known contact's message, in one statement: the contact is recorded as having written (the
-// messaging window, consent to reply), its open conversation found or opened with the message stored
-// in it, and its session, fields and tags read for the step. This runs on every message, so it is one
-// round trip instead of two. Null for a contact seen for the first time: createContact makes it.
-export async function recordArrival(
+type ArrivalInput = { channel: { id: string; workspaceId: string }; externalId: string; profileName: string | undefined; at: Date | undefined; inbound: object | undefined };
+
+// A known contact's message: the contact is recorded as having written (the messaging window, consent
+// to reply), its open conversation found or opened with the message stored in it, and its session,
+// fields and tags read for the step. This runs on every message, so it is one statement for all the
+// contacts of a transaction that arrive in the same turn (batchPerTurn). Null for a contact seen for
+// the first time: createContact makes it.
+export function recordArrival(
   tx: Tx,
   channel: { id: string; workspaceId: string },
   externalId: string,
@@ -16,12 +20,60 @@ export async function recordArrival(
   at: Date | undefined,
   inbound: object | undefined,
 ): Promise<Arrived | null> {
-  const [row] = await tx.query<IdentityRow & ContactStateRow & { conversation_id: string; bot_paused: boolean }>(
-    `with identity as (${RECORD_ARRIVAL} returning ${identityColumns}), ${openConversationCtes("(select contact_id from identity)", "$1::uuid", "$5::uuid", "$6")}
-     select i.*, conversation.id as conversation_id, conversation.bot_paused, ${contactStateColumns("i.contact_id")}
-     from identity i, conversation`,
-    [channel.id, externalId, at?.toISOString() ?? null, profileName ?? null, channel.workspaceId, inbound ? JSON.stringify(inbound) : null],
-  );
-  if (!row) return null;
-  return { contact: toRecord(row, channel, externalId, false), conversation: { id: row.conversation_id, botPaused: row.bot_paused }, state: toContactState(row) };
+  return recordArrivals(tx, { channel, externalId, profileName, at, inbound });
 }
+
+const recordArrivals = batchPerTurn(async (tx: Tx, inputs: ArrivalInput[]): Promise<(Arrived | null)[]> => {
+  const rows = await tx.query<IdentityRow & ContactStateRow & { n: number; conversation_id: string; bot_paused: boolean }>(
+    `with arrival as (
+       select * from jsonb_to_recordset($1::jsonb) as a(n int, channel_id uuid, workspace_id uuid, external_id text, profile_name text, at timestamptz, inbound jsonb)
+     ), identity as (
+       update contact_identities ci set last_inbound_at = coalesce(a.at, now()), opted_in = true, profile_name = coalesce(a.profile_name, ci.profile_name)
+       from arrival a where ci.channel_id = a.channel_id and ci.external_id = a.external_id
+       returning a.n, a.workspace_id, a.inbound, ci.channel_id, ci.id, ci.contact_id, ci.last_inbound_at, ci.opted_out_at, ci.opted_in, ci.profile_name
+     ), open_conversation as (
+       select distinct on (i.n) i.n, c.id from identity i
+       join conversations c on c.contact_id = i.contact_id and c.channel_id = i.channel_id and c.status = 'open'
+       order by i.n, c.created_at desc
+     ), found as (
+       update conversations c set updated_at = now() from open_conversation o where c.id = o.id returning o.n, c.id, c.bot_paused
+     ), created as (
+       insert into conversations (workspace_id, contact_id, channel_id)
+       select i.workspace_id, i.contact_id, i.channel_id from identity i where not exists (select 1 from open_conversation o where o.n = i.n)
+       returning id, contact_id, channel_id, bot_paused
+     ), conversation as (
+       select n, id, bot_paused from found
+       union all select i.n, c.id, c.bot_paused from created c join identity i on i.contact_id = c.contact_id and i.channel_id = c.channel_id
+     ), message as (
+       insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, created_at)
+       select i.workspace_id, c.id, i.contact_id, i.channel_id, 'inbound', 'received', i.inbound, clock_timestamp()
+       from identity i join conversation c on c.n = i.n where i.inbound is not null order by i.n
+     )
+     select i.n, i.id, i.contact_id, i.last_inbound_at, i.opted_out_at, i.opted_in, i.profile_name,
+       c.id as conversation_id, c.bot_paused, ${contactStateColumns("i.contact_id")}
+     from identity i join conversation c on c.n = i.n`,
+    [
+      JSON.stringify(
+        inputs.map((input, n) => ({
+          n,
+          channel_id: input.channel.id,
+          workspace_id: input.channel.workspaceId,
+          external_id: input.externalId,
+          profile_name: input.profileName ?? null,
+          at: input.at?.toISOString() ?? null,
+          inbound: input.inbound ?? null,
+        })),
+      ),
+    ],
+  );
+  const arrived: (Arrived | null)[] = inputs.map(() => null);
+  for (const row of rows) {
+    const input = inputs[row.n]!;
+    arrived[row.n] = {
+      contact: toRecord(row, input.channel, input.externalId, false),
+      conversation: { id: row.conversation_id, botPaused: row.bot_paused },
+      state: toContactState(row),
+    };
+  }
+  return arrived;
+});
