@@ -58,8 +58,8 @@ export async function findOrCreateContact(
 }
 
 // The identity ($1 channel, $2 external id) has written in: at $3 (a simulation's clock) or now, with
-// $4 as its latest profile name. Shared with recordArrival.
-export const RECORD_ARRIVAL = `update contact_identities set last_inbound_at = coalesce($3::timestamptz, now()), opted_in = true, profile_name = coalesce($4, profile_name)
+// $4 as its latest profile name. Its batched form is in recordArrival.
+const RECORD_ARRIVAL = `update contact_identities set last_inbound_at = coalesce($3::timestamptz, now()), opted_in = true, profile_name = coalesce($4, profile_name)
   where channel_id = $1 and external_id = $2`;
 
 // A contact seen for the first time on this channel.
@@ -113,30 +113,36 @@ export async function openConversationWithState(tx: Tx, contact: ContactRecord, 
   return { conversation, state: toContactState(row) };
 }
 
-// The contact's open conversation found (and touched) or opened, and with `inbound` not null the
-// contact's message stored in it: CTEs named found, created, conversation and message, over SQL
-// expressions for the contact, channel, workspace and inbound message (recordArrival shares them).
-export function openConversationCtes(contact: string, channel: string, workspace: string, inbound: string): string {
-  return `found as (
-       update conversations set updated_at = now()
-       where id = (select id from conversations where contact_id = ${contact} and channel_id = ${channel} and status = 'open' order by created_at desc limit 1)
-       returning id, bot_paused
+// Each contact's open conversation found (and touched) or opened, and with `inbound` not null the
+// contact's message stored in it: CTEs ending in `conversation` (n, id, bot_paused), over a relation
+// `contacts` with one row per contact (n, workspace_id, contact_id, channel_id, inbound). Shared by
+// recordArrival, which takes a turn's contacts at once, and openConversation, which takes one.
+export function openConversationsCtes(contacts: string): string {
+  return `open_conversation as (
+       select distinct on (i.n) i.n, c.id from ${contacts} i
+       join conversations c on c.contact_id = i.contact_id and c.channel_id = i.channel_id and c.status = 'open'
+       order by i.n, c.created_at desc
+     ), found as (
+       update conversations c set updated_at = now() from open_conversation o where c.id = o.id returning o.n, c.id, c.bot_paused
      ), created as (
-       insert into conversations (workspace_id, contact_id, channel_id) select ${workspace}, ${contact}, ${channel}
-       where not exists (select 1 from found) and ${contact} is not null
-       returning id, bot_paused
+       insert into conversations (workspace_id, contact_id, channel_id)
+       select i.workspace_id, i.contact_id, i.channel_id from ${contacts} i where not exists (select 1 from open_conversation o where o.n = i.n)
+       returning id, contact_id, channel_id, bot_paused
      ), conversation as (
-       select id, bot_paused from found union all select id, bot_paused from created
+       select n, id, bot_paused from found
+       union all select i.n, c.id, c.bot_paused from created c join ${contacts} i on i.contact_id = c.contact_id and i.channel_id = c.channel_id
      ), message as (
        insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, created_at)
-       select ${workspace}, conversation.id, ${contact}, ${channel}, 'inbound', 'received', ${inbound}::jsonb, clock_timestamp() from conversation where ${inbound}::jsonb is not null
+       select i.workspace_id, c.id, i.contact_id, i.channel_id, 'inbound', 'received', i.inbound, clock_timestamp()
+       from ${contacts} i join conversation c on c.n = i.n where i.inbound is not null order by i.n
      )`;
 }
 
 async function openConversationReading(tx: Tx, contact: ContactRecord, inbound: object | undefined, withState: boolean) {
   const [row] = await tx.query<{ id: string; bot_paused: boolean } & ContactStateRow>(
-    `with ${openConversationCtes("$1::uuid", "$2::uuid", "$3::uuid", "$4")}
-     select id, bot_paused${withState ? `, ${contactStateColumns("$1")}` : ""} from conversation`,
+    `with one_contact as (select 0 as n, $3::uuid as workspace_id, $1::uuid as contact_id, $2::uuid as channel_id, $4::jsonb as inbound),
+     ${openConversationsCtes("one_contact")}
+     select id, bot_paused${withState ? `, ${contactStateColumns("$1::uuid")}` : ""} from conversation`,
     [contact.contactId, contact.channelId, contact.workspaceId, inbound ? JSON.stringify(inbound) : null],
   );
   if (!row) throw new Error("conversation upsert returned nothing");

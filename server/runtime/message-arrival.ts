@@ -1,4 +1,4 @@
-import { toRecord, type ContactRecord, type ConversationRecord, type IdentityRow } from "./contact-records";
+import { openConversationsCtes, toRecord, type ContactRecord, type ConversationRecord, type IdentityRow } from "./contact-records";
 import { contactStateColumns, toContactState, type ContactState, type ContactStateRow } from "./contact-state";
 import type { Tx } from "./transaction";
 import { batchPerTurn } from "./turn-batch";
@@ -31,24 +31,8 @@ const recordArrivals = batchPerTurn(async (tx: Tx, inputs: ArrivalInput[]): Prom
        update contact_identities ci set last_inbound_at = coalesce(a.at, now()), opted_in = true, profile_name = coalesce(a.profile_name, ci.profile_name)
        from arrival a where ci.channel_id = a.channel_id and ci.external_id = a.external_id
        returning a.n, a.workspace_id, a.inbound, ci.channel_id, ci.id, ci.contact_id, ci.last_inbound_at, ci.opted_out_at, ci.opted_in, ci.profile_name
-     ), open_conversation as (
-       select distinct on (i.n) i.n, c.id from identity i
-       join conversations c on c.contact_id = i.contact_id and c.channel_id = i.channel_id and c.status = 'open'
-       order by i.n, c.created_at desc
-     ), found as (
-       update conversations c set updated_at = now() from open_conversation o where c.id = o.id returning o.n, c.id, c.bot_paused
-     ), created as (
-       insert into conversations (workspace_id, contact_id, channel_id)
-       select i.workspace_id, i.contact_id, i.channel_id from identity i where not exists (select 1 from open_conversation o where o.n = i.n)
-       returning id, contact_id, channel_id, bot_paused
-     ), conversation as (
-       select n, id, bot_paused from found
-       union all select i.n, c.id, c.bot_paused from created c join identity i on i.contact_id = c.contact_id and i.channel_id = c.channel_id
-     ), message as (
-       insert into messages (workspace_id, conversation_id, contact_id, channel_id, direction, status, content, created_at)
-       select i.workspace_id, c.id, i.contact_id, i.channel_id, 'inbound', 'received', i.inbound, clock_timestamp()
-       from identity i join conversation c on c.n = i.n where i.inbound is not null order by i.n
-     )
+     ),
+     ${openConversationsCtes("identity")}
      select i.n, i.id, i.contact_id, i.last_inbound_at, i.opted_out_at, i.opted_in, i.profile_name,
        c.id as conversation_id, c.bot_paused, ${contactStateColumns("i.contact_id")}
      from identity i join conversation c on c.n = i.n`,
