@@ -8,7 +8,7 @@ import type { SimulatorView as SimulationState } from "./simulator-types";
 import { SimulatorCases } from "./simulator-cases";
 import { SimulatorChat } from "./simulator-chat";
 import { SimulatorDebug } from "./simulator-debug";
-import { useSimulatorHighlightStore } from "./simulator-highlight";
+import { SIMULATOR_DRAWER_WIDTH, useSimulatorHighlightStore } from "./simulator-highlight";
 import { SimulatorSetupForm } from "./simulator-setup-form";
 import { downloadTranscript } from "./transcript";
 
@@ -26,6 +26,8 @@ export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: 
   const [state, setState] = useState<SimulationState | null>(null);
   const [tab, setTab] = useState<Tab>("chat");
   const setHighlight = useSimulatorHighlightStore((store) => store.set);
+  const follow = useSimulatorHighlightStore((store) => store.follow);
+  const setFollow = useSimulatorHighlightStore((store) => store.setFollow);
   // The canvas lights the step in the same render as the reply, not in an effect a frame later.
   const show = (next: SimulationState | null) => {
     setState(next);
@@ -55,12 +57,22 @@ export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: 
   const channelLabel = state ? channelCapabilities[state.channel as ChannelType].displayName : "";
 
   return (
-    <aside data-testid="simulator-drawer" aria-label="Simulator" className="absolute inset-y-0 right-0 z-20 flex w-[440px] max-w-full flex-col border-l border-slate-200 bg-white shadow-2xl">
+    <aside data-testid="simulator-drawer" aria-label="Simulator" className="absolute inset-y-0 right-0 z-20 flex max-w-full flex-col border-l border-slate-200 bg-white shadow-2xl" style={{ width: SIMULATOR_DRAWER_WIDTH }}>
       <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
         <h2 className="text-sm font-semibold text-slate-900">Simulator{state ? ` · ${channelLabel}` : ""}</h2>
         {state && (
           <>
-            <button type="button" data-testid="simulator-restart" className="ml-auto rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" disabled={busy} onClick={() => restart.mutate({ simulationId: state.id })}>
+            <button
+              type="button"
+              data-testid="simulator-follow"
+              aria-pressed={follow}
+              title="Keep the step the contact is at in view on the canvas"
+              className={`ml-auto rounded px-2 py-1 text-xs ${follow ? "bg-emerald-50 text-emerald-700" : "text-slate-600 hover:bg-slate-100"}`}
+              onClick={() => setFollow(!follow)}
+            >
+              Follow
+            </button>
+            <button type="button" data-testid="simulator-restart" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" disabled={busy} onClick={() => restart.mutate({ simulationId: state.id })}>
               Restart
             </button>
             <button type="button" data-testid="simulator-export" className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100" onClick={() => downloadTranscript(state, channelLabel)}>

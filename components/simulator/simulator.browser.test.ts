@@ -46,6 +46,7 @@ describe("Simulator (browser)", () => {
       edges: ["t -> ok", "ok -> w", "w -> later"],
     });
     flows.Reminder = (await trpcCall<{ id: string }>(app, "flows.import", { json: JSON.stringify(reminder) })).id;
+    flows["Long survey"] = (await trpcCall<{ id: string }>(app, "flows.import", { json: JSON.stringify(longSurvey(LONG_SURVEY_QUESTIONS)) })).id;
     await trpcCall(app, "settings.schedules.create", { name: "Support desk", timeZone: "Asia/Tokyo" });
     browser = await launchBrowser();
     ({ page, errors } = await openApp(browser, app, { viewport: { width: 1680, height: 1050 } }));
@@ -67,11 +68,11 @@ describe("Simulator (browser)", () => {
     await drawer().getByTestId("simulator-choice").filter({ hasText: "Pricing and plans" }).click();
     await expect.poll(botTexts).toContain("How many people work at your company?");
     // The light moves on with the contact: the new question is lit, the one just answered is visited.
-    // (The canvas draws only what is in view: fit the whole flow first.)
-    await page.getByTestId("fit-view-button").click();
     const lit = (nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"] [data-testid="flow-node"]`).getAttribute("data-simulator");
     await expect.poll(() => lit("ask_company_size")).toBe("active");
-    expect(await lit("ask_interest")).toBe("visited");
+    // The canvas followed the contact; the whole flow in view shows the path it took.
+    await page.getByTestId("fit-view-button").click();
+    await expect.poll(() => lit("ask_interest")).toBe("visited");
     expect(await page.locator('[data-testid="flow-node"][data-simulator="active"]').count()).toBe(1);
     await say("25");
     await expect.poll(botTexts).toContain("Last one: what's your email address?");
@@ -129,6 +130,39 @@ describe("Simulator (browser)", () => {
     await page.screenshot({ path: artifactPath("simulator-case-report.png") });
   });
 
+  it("follows the contact along a flow wider than the screen, left of the drawer, until Follow is switched off", async () => {
+    await openSimulator("Long survey", { channel: "whatsapp", start: { kind: "message", value: "hi" } });
+    const pane = (await page.locator(".react-flow__pane").boundingBox())!;
+    const drawerBox = (await drawer().boundingBox())!;
+    // Lit and wholly on the canvas left of the drawer.
+    const litInView = async (nodeId: string) => {
+      const lit = page.locator(`.react-flow__node[data-id="${nodeId}"] [data-testid="flow-node"][data-simulator="active"]`);
+      if ((await lit.count()) === 0) return false;
+      const box = (await lit.boundingBox())!;
+      return box.x >= pane.x && box.y >= pane.y && box.x + box.width <= drawerBox.x && box.y + box.height <= pane.y + pane.height;
+    };
+    const answer = async (question: number) => {
+      await expect.poll(() => drawer().getByTestId("simulator-choice").last().textContent()).toBe(`Next ${question}`);
+      await drawer().getByTestId("simulator-choice").last().click();
+      await expect.poll(() => drawer().getByTestId("simulator-choice").last().textContent()).toBe(`Next ${question + 1}`);
+    };
+    for (let question = 0; question < LONG_SURVEY_QUESTIONS - 2; question++) {
+      await answer(question);
+      await expect.poll(() => litInView(`q${question + 1}`)).toBe(true);
+    }
+    // Off, the canvas stays where the marketer put it, though the contact walks out of view.
+    await drawer().getByTestId("simulator-restart").click();
+    await expect.poll(() => litInView("q0")).toBe(true);
+    await drawer().getByTestId("simulator-follow").click();
+    expect(await drawer().getByTestId("simulator-follow").getAttribute("aria-pressed")).toBe("false");
+    const viewport = () => page.locator(".react-flow__viewport").getAttribute("style");
+    const before = await viewport();
+    for (let question = 0; question < 6; question++) await answer(question);
+    expect(await viewport()).toBe(before);
+    expect(await litInView("q6")).toBe(false);
+    await drawer().getByTestId("simulator-follow").click();
+  });
+
   it("fires a one-hour wait now", async () => {
     await openSimulator("Reminder", { channel: "telegram", start: { kind: "message", value: "remind" } });
     await expect.poll(botTexts).toEqual(["I'll remind you in an hour."]);
@@ -152,3 +186,19 @@ describe("Simulator (browser)", () => {
     expect(errors).toEqual([]);
   });
 });
+
+// Questions chained left to right, each answered by its one button: wider than any screen.
+const LONG_SURVEY_QUESTIONS = 10;
+function longSurvey(questions: number) {
+  const nodes: Record<string, readonly [string, unknown]> = { t: ["trigger", { anyMessage: true }] };
+  const edges: string[] = [];
+  for (let index = 0; index < questions; index++) {
+    nodes[`q${index}`] = ["question", { prompt: `Question ${index}?`, answerType: "choice", choices: [{ id: "a", label: `Next ${index}` }] }];
+    const next = index + 1 < questions ? `q${index + 1}` : "done";
+    edges.push(`${index === 0 ? "t" : `q${index - 1}`}${index === 0 ? "" : ":a"} -> q${index}`);
+    if (index + 1 === questions) edges.push(`q${index}:a -> done`);
+    edges.push(`q${index}:invalid -> ${next}`);
+  }
+  nodes.done = ["message", { text: "All done" }];
+  return buildDoc({ name: "Long survey", nodes, edges });
+}

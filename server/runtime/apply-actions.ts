@@ -106,8 +106,9 @@ export async function addTag(run: FlowRun, tag: string): Promise<void> {
   throw new Error(`tag "${tag}" could not be found or created`);
 }
 
-// A message the step sends, as stored: queued with its outbox payload, or failed with the reason a
-// channel rule refused it; with whose message it is, so one statement can store several contacts'.
+// A message the step sends, as stored: queued with its outbox payload, failed with the reason a
+// channel rule refused it, or (the simulator's, which no platform receives) sent as it is stored; with
+// whose message it is, so one statement can store several contacts'.
 export type OutboundRow = {
   id: string;
   workspace_id: string;
@@ -116,14 +117,16 @@ export type OutboundRow = {
   channel_id: string;
   flow_id: string;
   node_id: string;
-  status: "queued" | "failed";
+  status: "queued" | "failed" | "sent";
   content: object;
   outbox: object | null;
   error: string | null;
 };
 
 // One outbound message per payload render() made, each with its outbox row (the message id is the
-// idempotency key). A send the channel's rules forbid is stored as a visible failure, not queued.
+// idempotency key). A send the channel's rules forbid is stored as a visible failure, not queued. A
+// simulation's reply is rendered and checked against the rules like any other, then stored as sent:
+// the outbox would only mark it so, a few statements later, while the simulator waits for them.
 export function outboundRows(run: FlowRun, flowId: string, action: Extract<Action, { type: "send" }>): OutboundRow[] {
   const decision = sendDecision(run.channel, run.contact, run.now);
   const rendered = renderFor(decision, action.message, run.channel.type);
@@ -135,9 +138,10 @@ export function outboundRows(run: FlowRun, flowId: string, action: Extract<Actio
   return rendered.payloads.map((payload, index) => {
     const parts = oneToOne ? [rendered.parts[index]] : index === 0 ? rendered.parts : [];
     const content = { text: action.message.text, parts, payload, ...(index === 0 && rendered.degraded.length > 0 ? { degraded: rendered.degraded } : {}) };
-    const outbox = refusal ? null : { to: run.contact.externalId, payload, ...(Object.keys(context).length > 0 ? { context } : {}) };
+    const simulated = run.simulationId !== null;
+    const outbox = refusal || simulated ? null : { to: run.contact.externalId, payload, ...(Object.keys(context).length > 0 ? { context } : {}) };
     if (outbox) run.after.outbound += 1;
-    return { id: randomUUID(), ...owner, node_id: action.nodeId, status: refusal ? "failed" : "queued", content, outbox, error: refusal };
+    return { id: randomUUID(), ...owner, node_id: action.nodeId, status: refusal ? "failed" : simulated ? "sent" : "queued", content, outbox, error: refusal };
   });
 }
 

@@ -103,7 +103,8 @@ export function startOutboxSender(
     let result: SendResult;
     const loaded = await cachedChannel(database, row.channel_id).catch(() => null);
     if (loaded?.simulator) {
-      // The simulator shows the stored message; it has no platform to reach.
+      // The simulator shows the stored message; it has no platform to reach. (Its replies are stored as
+      // sent and never queued now; rows queued before that still drain here.)
       result = { ok: true, externalId: `sim-${row.message_id}` };
     } else if (!loaded?.channel) {
       result = { ok: false, retryable: false, error: loaded ? `channel cannot send: ${loaded.credentialsProblem}` : "the channel no longer exists" };

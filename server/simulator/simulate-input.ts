@@ -22,7 +22,6 @@ export async function simulateInput(scope: SimulatorScope, simulationId: string,
   const simulation = await loadSimulation(scope.database, scope.workspaceId, simulationId);
   const now = Date.now() + simulation.clock_offset_ms;
   const event = await eventFor(scope, simulation, input, now);
-  const before = await botMessageCount(scope, simulation.contact_id);
   // Processed right below, so the contact processor need not be woken for it.
   await storeEvents(scope.database, { id: simulation.channel_id, workspaceId: scope.workspaceId }, [event], { wake: false });
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -32,13 +31,8 @@ export async function simulateInput(scope: SimulatorScope, simulationId: string,
     for (const request of pending) await runHttpRequest(scope.database, request);
   }
   // The setup's own start belongs to the setup, not to the inputs a test case replays.
-  if (options.record !== false) await recordInput(scope, simulation.id, input, before);
+  if (options.record !== false) await recordInput(scope, simulation.id, input, simulation.bot_messages);
   return simulation;
-}
-
-async function botMessageCount(scope: SimulatorScope, contactId: string): Promise<number> {
-  const [row] = await scope.database.query<{ n: number }>("select count(*)::int as n from messages where contact_id = $1 and direction = 'outbound'", [contactId]);
-  return row?.n ?? 0;
 }
 
 // The input with the replies it got, for "save as test case". A wake-up is kept as "fire what is

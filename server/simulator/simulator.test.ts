@@ -44,6 +44,10 @@ describe("the simulator", () => {
 
     state = await caller.simulator.send({ simulationId: state.id, input: { kind: "message", message: { text: "25" } } });
     expect(state.contact.fields).toMatchObject({ company_size: 25 });
+    // No platform receives a simulation's replies: they show as sent at once, and nothing is queued.
+    expect(state.messages.filter((message) => message.from === "bot").map((message) => message.status)).toEqual(["sent", "sent", "sent", "sent"]);
+    const [queued] = await harness.database.query<{ n: number }>("select count(*)::int as n from outbox o join simulations s on s.contact_id = o.contact_id where s.id = $1", [state.id]);
+    expect(queued!.n).toBe(0);
     expect(state.steps.at(-1)!.before.fields).not.toHaveProperty("company_size");
   });
 

@@ -25,6 +25,7 @@ import { useFlowEditor, useFlowEditorStore } from "../store/flow-editor-context"
 import type { Selection, XY } from "../store/flow-editor-types";
 import { canvasEdges, canvasNodes, type MeasuredSizes } from "./canvas-elements";
 import { useBatchedRemoval } from "./use-batched-removal";
+import { useFollowSimulation } from "./use-follow-simulation";
 import { useInitialViewport } from "./use-initial-viewport";
 import { GRID, snap } from "./use-place-at-center";
 
@@ -66,6 +67,7 @@ export function FlowCanvas() {
   const { screenToFlowPosition } = useReactFlow();
   const queueRemoval = useBatchedRemoval(store);
   useInitialViewport();
+  useFollowSimulation();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowCanvasNode>[]) => {

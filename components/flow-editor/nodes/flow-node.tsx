@@ -29,7 +29,7 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
 
   const accent = description.known ? description.ui.accent : "#94a3b8";
   const hasTarget = description.kind !== "trigger";
-  if (lod) return <NodePlaceholder id={id} accent={accent} ports={description.ports} hasTarget={hasTarget} />;
+  if (lod) return <NodePlaceholder id={id} accent={accent} ports={description.ports} hasTarget={hasTarget} simulated={simulated} />;
 
   const Icon = description.known ? description.ui.Icon : nodeIcons.unknown;
   const label = description.known ? description.ui.label : `Unknown step (${description.kind})`;
@@ -111,10 +111,11 @@ function ProblemBadge({ problems }: { problems: NodeProblems }) {
 
 // The same footprint and handles as the full node, drawn as a plain box: at this zoom text is unreadable
 // anyway, and keeping the size means React Flow need not re-measure anything.
-function NodePlaceholder({ id, accent, ports, hasTarget }: { id: string; accent: string; ports: NodePort[]; hasTarget: boolean }) {
+function NodePlaceholder({ id, accent, ports, hasTarget, simulated }: { id: string; accent: string; ports: NodePort[]; hasTarget: boolean; simulated: "active" | "visited" | null }) {
   const height = useStore((state) => state.nodeLookup.get(id)?.measured.height) ?? 80;
+  const ring = simulated === "active" ? "ring-8 ring-emerald-400" : simulated === "visited" ? "ring-4 ring-emerald-200" : "";
   return (
-    <div className="relative rounded-lg border-2 bg-white" style={{ width: FLOW_NODE_WIDTH, height, borderColor: accent }}>
+    <div data-simulator={simulated ?? undefined} className={`relative rounded-lg border-2 bg-white ${ring}`} style={{ width: FLOW_NODE_WIDTH, height, borderColor: accent }}>
       <div className="h-5" style={{ backgroundColor: accent }} />
       {hasTarget && <Handle type="target" position={Position.Left} style={{ ...targetHandleStyle, opacity: 0 }} />}
       {ports.map((port, index) => (
