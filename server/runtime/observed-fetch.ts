@@ -1,5 +1,6 @@
 import type { FetchLike } from "../channels/channel-adapter";
 import { deadlineSignal, type DeadlineSignal } from "./deadline-signal";
+import { keepAliveFetch } from "./keep-alive-fetch";
 
 // Errors that prove the request never left: no connection was made, so a resend cannot duplicate it.
 const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
@@ -20,7 +21,7 @@ export function observedFetch(timeoutMs: number): ObservedFetch {
       const deadline = deadlineSignal(timeoutMs, init.signal);
       deadlines.push(deadline);
       try {
-        return await fetch(input, { ...init, signal: deadline.signal });
+        return await keepAliveFetch(input, { ...init, signal: deadline.signal });
       } catch (error) {
         if (!neverSent(error)) unknown = true;
         throw error;
