@@ -68,6 +68,10 @@ describe("keepAliveFetch", () => {
     answer = () => {}; // never answers
     const timedOut = await keepAliveFetch(`${base}/slow`, { method: "POST", body: "{}", signal: AbortSignal.timeout(100) }).catch((error: unknown) => error);
     expect((timedOut as Error).name).toBe("TimeoutError");
+
+    answer = (_request, response) => response.writeHead(200, { "content-length": "100" }).write("half"); // a body that never ends
+    const cutOff = await keepAliveFetch(`${base}/half`, { method: "POST", body: "{}", signal: AbortSignal.timeout(100) }).catch((error: unknown) => error);
+    expect((cutOff as Error).name).toBe("TimeoutError");
   });
 
   it("hands a body it does not write itself (a form) to fetch", async () => {

@@ -25,7 +25,7 @@ export const keepAliveFetch: FetchLike = (input, init) => {
   const signal = init.signal ?? null;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
-  if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
+  if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length")) headers["content-length"] = String(Buffer.byteLength(body));
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise<Response>((resolve, reject) => {
     const request = send(url, { method: init.method ?? "GET", headers, agent });
@@ -40,6 +40,10 @@ export const keepAliveFetch: FetchLike = (input, init) => {
       const chunks: Buffer[] = [];
       answer.on("data", (chunk: Buffer) => chunks.push(chunk));
       answer.on("error", fail);
+      // A body cut off (the signal destroyed the request, the connection dropped) must still settle.
+      answer.on("close", () => {
+        if (!answer.complete) fail(new Error("the answer's body was cut off"));
+      });
       answer.on("end", () => {
         signal?.removeEventListener("abort", onAbort);
         const status = answer.statusCode ?? 502;
