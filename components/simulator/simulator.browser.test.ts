@@ -192,13 +192,14 @@ const LONG_SURVEY_QUESTIONS = 10;
 function longSurvey(questions: number) {
   const nodes: Record<string, readonly [string, unknown]> = { t: ["trigger", { anyMessage: true }] };
   const edges: string[] = [];
+  let previous = "t";
   for (let index = 0; index < questions; index++) {
-    nodes[`q${index}`] = ["question", { prompt: `Question ${index}?`, answerType: "choice", choices: [{ id: "a", label: `Next ${index}` }] }];
-    const next = index + 1 < questions ? `q${index + 1}` : "done";
-    edges.push(`${index === 0 ? "t" : `q${index - 1}`}${index === 0 ? "" : ":a"} -> q${index}`);
-    if (index + 1 === questions) edges.push(`q${index}:a -> done`);
-    edges.push(`q${index}:invalid -> ${next}`);
+    const question = `q${index}`;
+    nodes[question] = ["question", { prompt: `Question ${index}?`, answerType: "choice", choices: [{ id: "a", label: `Next ${index}` }] }];
+    edges.push(`${previous} -> ${question}`, `${question}:invalid -> ${index + 1 < questions ? `q${index + 1}` : "done"}`);
+    previous = `${question}:a`;
   }
   nodes.done = ["message", { text: "All done" }];
+  edges.push(`${previous} -> done`);
   return buildDoc({ name: "Long survey", nodes, edges });
 }
