@@ -15,7 +15,8 @@ const agents = {
 // for what adapters do: a Response once the body has arrived, a TypeError("fetch failed") whose cause
 // carries the socket's error code, the signal's reason when aborted. Redirects are not followed
 // (platform APIs do not redirect a send). A body other than a string or bytes goes to fetch itself.
-export const keepAliveFetch: FetchLike = (input, init) => {
+// Async, so that even a URL that does not parse rejects rather than throws.
+export const keepAliveFetch: FetchLike = async (input, init) => {
   const url = new URL(input);
   const body = init.body ?? undefined;
   const agent = url.protocol === "http:" || url.protocol === "https:" ? agents[url.protocol] : null;
@@ -23,7 +24,7 @@ export const keepAliveFetch: FetchLike = (input, init) => {
     return fetch(input, init);
   }
   const signal = init.signal ?? null;
-  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (signal?.aborted) throw signal.reason;
   const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
   if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length")) headers["content-length"] = String(Buffer.byteLength(body));
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
