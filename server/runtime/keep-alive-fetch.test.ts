@@ -46,6 +46,28 @@ describe("keepAliveFetch", () => {
     expect(b!.remotePort).toBe(a!.remotePort);
   });
 
+  it("drops an idle connection a second before the server's announced keep-alive timeout, so no send races its close", async () => {
+    const ports: number[] = [];
+    const short = createServer((request, response) => {
+      ports.push(request.socket.remotePort!);
+      response.end("ok");
+    });
+    short.keepAliveTimeout = 2_000; // announced as "Keep-Alive: timeout=2"
+    await new Promise<void>((resolve) => short.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(short.address() as AddressInfo).port}/`;
+    try {
+      await (await keepAliveFetch(url, { method: "POST", body: "{}" })).text();
+      await (await keepAliveFetch(url, { method: "POST", body: "{}" })).text();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await (await keepAliveFetch(url, { method: "POST", body: "{}" })).text();
+      expect(ports[1]).toBe(ports[0]);
+      expect(ports[2]).not.toBe(ports[0]);
+    } finally {
+      short.closeAllConnections();
+      await new Promise((resolve) => short.close(resolve));
+    }
+  });
+
   it("passes an error status with its headers and body, and an empty 204", async () => {
     answer = (_request, response) => response.writeHead(429, { "retry-after": "7" }).end('{"error":{"code":130429}}');
     const limited = await keepAliveFetch(`${base}/limited`, { method: "POST", body: "{}" });

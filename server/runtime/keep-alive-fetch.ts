@@ -4,9 +4,14 @@ import type { FetchLike } from "../channels/channel-adapter";
 
 // As many connections per platform host as the sender has sends in flight.
 const MAX_SOCKETS = 256;
+// An idle connection is closed by us before the server closes it: a send written onto a connection the
+// server is closing fails with its outcome unknown, and a send without an idempotency key is then not
+// retried. Node's agent applies a server's "Keep-Alive: timeout=N" hint (less a second) only below its
+// own timeout, so one must be set; 4 s is under the usual 5 s.
+const IDLE_MS = 4_000;
 const agents = {
-  "http:": new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
-  "https:": new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }),
+  "http:": new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS, timeout: IDLE_MS }),
+  "https:": new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS, timeout: IDLE_MS }),
 };
 
 // The sender's fetch for a platform call: node:http on kept-alive connections, the request's headers
