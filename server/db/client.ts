@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/drizzle/schema";
+import { pgliteQuery } from "./pglite-statements";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -38,7 +39,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     kind: "pglite",
     db: drizzlePglite(pglite, { schema }) as unknown as Db,
-    query: async <Row,>(text: string, params?: unknown[]) => (await pglite.query<Row>(text, params)).rows,
+    query: <Row,>(text: string, params?: unknown[]) =>
+      pgliteQuery<Row>(pglite, text, params, { inTransaction: false, unprepared: async () => (await pglite.query<Row>(text, params)).rows }),
     exec: async (text) => {
       await pglite.exec(text);
     },

@@ -1,4 +1,5 @@
 import { preparedQuery, type Database } from "../db/client";
+import { pgliteQuery } from "../db/pglite-statements";
 
 // Raw SQL inside one transaction, on either backend: the hot path's statements, and pg-boss's `db`
 // option (a job sent through `executor` commits or rolls back with everything else).
@@ -16,7 +17,8 @@ export async function withTransaction<T>(database: Database, work: (tx: Tx) => P
   }
   const pglite = database.pglite!;
   return pglite.transaction(async (tx) => {
-    const query = async <Row,>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows;
+    const query = <Row,>(text: string, params?: unknown[]) =>
+      pgliteQuery<Row>(pglite, text, params, { inTransaction: true, unprepared: async () => (await tx.query<Row>(text, params)).rows });
     return work({ query, executor: { executeSql: async (text, values) => ({ rows: await query(text, values) }) } });
   });
 }
