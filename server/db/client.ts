@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/drizzle/schema";
+import { analyzeGrowingTables } from "./pglite-analyze";
 import { pgliteQuery } from "./pglite-statements";
 
 export type Schema = typeof schema;
@@ -36,6 +37,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  const analyzer = analyzeGrowingTables(pglite);
   return {
     kind: "pglite",
     db: drizzlePglite(pglite, { schema }) as unknown as Db,
@@ -44,7 +46,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     exec: async (text) => {
       await pglite.exec(text);
     },
-    close: () => pglite.close(),
+    close: () => {
+      analyzer.stop();
+      return pglite.close();
+    },
     pglite,
   };
 }
