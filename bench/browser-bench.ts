@@ -28,59 +28,84 @@ export async function browserBench({ smoke }: Options): Promise<BenchResult[]> {
   }
 }
 
+// Each size is opened and handled several times (the first run is the cold one: first page load of the
+// browser and server); every figure is the median of the runs, with min and max.
 async function canvasBench(page: Page, flowIds: Record<number, string>, smoke: boolean): Promise<BenchResult> {
+  const runs = smoke ? 1 : 5;
   const result: BenchResult["figures"] = {};
   const targets: NonNullable<BenchResult["targets"]> = [];
   for (const [size, flowId] of Object.entries(flowIds)) {
-    const started = Date.now();
-    await page.goto(`/flows/${flowId}`);
-    await page.locator(".react-flow__node").first().waitFor();
-    const mountMs = Date.now() - started;
-    const pane = await page.locator(".react-flow__pane").boundingBox();
-    if (!pane) throw new Error("no canvas pane");
-    const cx = pane.x + pane.width / 2;
-    const cy = pane.y + pane.height / 2;
-    const pan = await frameTimes(page, async () => {
-      await page.mouse.move(cx + 200, cy + 200);
-      await page.mouse.down();
-      await page.mouse.move(cx - 200, cy - 200, { steps: smoke ? 10 : 60 });
-      await page.mouse.up();
-    });
-    const node = await page.locator(".react-flow__node").first().boundingBox();
-    const drag = await frameTimes(page, async () => {
-      if (!node) return;
-      await page.mouse.move(node.x + 40, node.y + 12);
-      await page.mouse.down();
-      await page.mouse.move(node.x + 240, node.y + 112, { steps: smoke ? 10 : 60 });
-      await page.mouse.up();
-    });
-    const zoom = await frameTimes(page, async () => {
-      await page.mouse.move(cx, cy);
-      for (let i = 0; i < (smoke ? 3 : 12); i++) {
-        await page.mouse.wheel(0, 240);
-        await page.waitForTimeout(30);
-      }
-    });
-    result[`nodes${size}`] = { mountMs, panP95: percentile(pan, 95), dragP95: percentile(drag, 95), zoomOutP95: percentile(zoom, 95), worstFrame: Math.round(Math.max(...pan, ...drag, ...zoom)) };
+    const measured: CanvasRun[] = [];
+    for (let run = 0; run < runs; run++) measured.push(await canvasRun(page, flowId, smoke));
+    const of = (pick: (run: CanvasRun) => number) => figures(measured.map(pick), "ms");
+    const mount = of((run) => run.mountMs);
+    const pan = of((run) => percentile(run.pan, 95));
+    const drag = of((run) => percentile(run.drag, 95));
+    const zoom = of((run) => percentile(run.zoom, 95));
+    const worstFrame = Math.round(Math.max(...measured.map((run) => Math.max(...run.pan, ...run.drag, ...run.zoom))));
+    result[`nodes${size}`] = { mount, firstMountMs: measured[0]!.mountMs, panP95: pan, dragP95: drag, zoomOutP95: zoom, worstFrame };
     if (size === "500") {
       targets.push(
-        target("500 nodes mount ≤ 1 s", mountMs, 1_000, "lower", "ms"),
-        target("500 nodes pan p95 ≤ 33 ms", percentile(pan, 95), 33, "lower", "ms"),
-        target("500 nodes drag p95 ≤ 33 ms", percentile(drag, 95), 33, "lower", "ms"),
-        target("500 nodes zoom-out p95 ≤ 33 ms", percentile(zoom, 95), 33, "lower", "ms"),
+        target("500 nodes mount ≤ 1 s (median)", mount.median, 1_000, "lower", "ms"),
+        target("500 nodes pan p95 ≤ 33 ms (median)", pan.median, 33, "lower", "ms"),
+        target("500 nodes drag p95 ≤ 33 ms (median)", drag.median, 33, "lower", "ms"),
+        target("500 nodes zoom-out p95 ≤ 33 ms (median)", zoom.median, 33, "lower", "ms"),
       );
     }
     if (size === "2000") {
       targets.push(
-        target("2,000 nodes mount ≤ 2.5 s", mountMs, 2_500, "lower", "ms"),
-        target("2,000 nodes pan p95 ≤ 50 ms", percentile(pan, 95), 50, "lower", "ms"),
-        target("2,000 nodes drag p95 ≤ 50 ms", percentile(drag, 95), 50, "lower", "ms"),
-        target("2,000 nodes zoom-out p95 ≤ 100 ms", percentile(zoom, 95), 100, "lower", "ms"),
-        target("2,000 nodes: no frame over 200 ms", Math.round(Math.max(...pan, ...drag, ...zoom)), 200, "lower", "ms"),
+        target("2,000 nodes mount ≤ 2.5 s (median)", mount.median, 2_500, "lower", "ms"),
+        target("2,000 nodes pan p95 ≤ 50 ms (median)", pan.median, 50, "lower", "ms"),
+        target("2,000 nodes drag p95 ≤ 50 ms (median)", drag.median, 50, "lower", "ms"),
+        target("2,000 nodes zoom-out p95 ≤ 100 ms (median)", zoom.median, 100, "lower", "ms"),
+        target("2,000 nodes: no frame over 200 ms (any run)", worstFrame, 200, "lower", "ms"),
       );
     }
   }
-  return { name: "canvas", workload: `open generated flows of ${Object.keys(flowIds).join(", ")} nodes; pan, drag a node, zoom out`, machine: machineFacts(null), figures: result, targets, smoke };
+  return {
+    name: "canvas",
+    workload: `open generated flows of ${Object.keys(flowIds).join(", ")} nodes ${runs} time(s) each (the first is the cold page load); pan, drag a node, zoom out`,
+    machine: machineFacts(null),
+    figures: result,
+    targets,
+    smoke,
+  };
+}
+
+type CanvasRun = { mountMs: number; pan: number[]; drag: number[]; zoom: number[] };
+
+async function canvasRun(page: Page, flowId: string, smoke: boolean): Promise<CanvasRun> {
+  await page.goto("about:blank");
+  const started = Date.now();
+  await page.goto(`/flows/${flowId}`);
+  await page.locator(".react-flow__node").first().waitFor();
+  const mountMs = Date.now() - started;
+  const pane = await page.locator(".react-flow__pane").boundingBox();
+  if (!pane) throw new Error("no canvas pane");
+  const cx = pane.x + pane.width / 2;
+  const cy = pane.y + pane.height / 2;
+  const pan = await frameTimes(page, async () => {
+    await page.mouse.move(cx + 200, cy + 200);
+    await page.mouse.down();
+    await page.mouse.move(cx - 200, cy - 200, { steps: smoke ? 10 : 60 });
+    await page.mouse.up();
+  });
+  const node = await page.locator(".react-flow__node").first().boundingBox();
+  if (!node) throw new Error("no node on the canvas");
+  const drag = await frameTimes(page, async () => {
+    await page.mouse.move(node.x + 40, node.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(node.x + 240, node.y + 112, { steps: smoke ? 10 : 60 });
+    await page.mouse.up();
+  });
+  const zoom = await frameTimes(page, async () => {
+    await page.mouse.move(cx, cy);
+    for (let i = 0; i < (smoke ? 3 : 12); i++) {
+      await page.mouse.wheel(0, 240);
+      await page.waitForTimeout(30);
+    }
+  });
+  return { mountMs, pan, drag, zoom };
 }
 
 // Frame-to-frame intervals (ms) from requestAnimationFrame while `action` runs. The page scripts are
@@ -107,7 +132,10 @@ async function simulatorBench(page: Page, flowId: string, smoke: boolean): Promi
   await drawer.getByTestId("simulator-choice").first().waitFor();
   const clicks = smoke ? 3 : 25;
   const latencies: number[] = [];
+  // Where a tap's time goes: click to request sent, the request's round trip, response to lit step.
+  const beforeRequest: number[] = [];
   const requests: number[] = [];
+  const afterResponse: number[] = [];
   for (let i = 0; i < clicks; i++) {
     const bots = drawer.locator('[data-testid="simulator-message"][data-from="bot"]');
     const before = await bots.count();
@@ -129,20 +157,25 @@ async function simulatorBench(page: Page, flowId: string, smoke: boolean): Promi
         const lit = document.querySelector('.react-flow__node[data-id="q${i + 1}"] [data-testid="flow-node"]');
         if (lit?.getAttribute("data-simulator") !== "active") return false;
         const request = performance.getEntriesByType("resource").find((entry) => entry.name.includes("simulator.send"));
-        return [performance.now(), request ? request.duration : null];
+        return [performance.now(), request ? [request.startTime, request.responseEnd] : null];
       })()`,
       undefined,
       { polling: "raf" },
     );
-    const [at, request] = (await done.jsonValue()) as [number, number | null];
+    const [at, request] = (await done.jsonValue()) as [number, [number, number] | null];
     latencies.push(at - started);
-    if (request !== null) requests.push(request);
+    if (request !== null) {
+      const [requestStart, responseEnd] = request;
+      beforeRequest.push(requestStart - started);
+      requests.push(responseEnd - requestStart);
+      afterResponse.push(at - responseEnd);
+    }
   }
   return {
     name: "simulator",
     workload: `${clicks} taps on a reply button in the simulator on a ${smoke ? 100 : 500}-node flow, from the mouse click to the bot's next message rendered and its question lit on the canvas (which follows the contact)`,
     machine: machineFacts(null),
-    figures: { clickToReply: figures(latencies, "ms"), p50: percentile(latencies, 50), p95: percentile(latencies, 95), request: figures(requests, "ms") },
+    figures: { clickToReply: figures(latencies, "ms"), p50: percentile(latencies, 50), p95: percentile(latencies, 95), beforeRequest: figures(beforeRequest, "ms"), request: figures(requests, "ms"), afterResponse: figures(afterResponse, "ms") },
     targets: smoke ? [] : [target("click to rendered reply and lit node ≤ 50 ms p95 (500 nodes)", percentile(latencies, 95), 50, "lower", "ms")],
     smoke,
   };

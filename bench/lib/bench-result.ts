@@ -5,7 +5,7 @@ export type BenchResult = {
   name: string;
   workload: string;
   machine: Machine;
-  figures: Record<string, Figures | Record<string, number> | number | string>;
+  figures: Record<string, Figures | Record<string, Figures | number> | number | string>;
   // Targets from the issue, each with whether this run met it (null when not measured here).
   targets?: { target: string; met: boolean | null; detail: string }[];
   smoke: boolean;
