@@ -37,6 +37,8 @@ export function engineBench({ smoke }: Options): BenchResult {
 }
 
 // compile() on generated flows, as the builder does after every edit.
+const WARM_UP_COPIES = 5;
+
 export function compileBench({ smoke }: Options): BenchResult {
   const sizes = smoke ? [100] : [100, 1_000, 5_000];
   const repeats = smoke ? 3 : 30;
@@ -44,7 +46,17 @@ export function compileBench({ smoke }: Options): BenchResult {
   const targets: NonNullable<BenchResult["targets"]> = [];
   for (const size of sizes) {
     const doc = generatedFlow(size);
-    compile(doc); // warm-up: the first call pays for JIT and caches
+    compile(doc); // the first call pays for the caches
+    // The path measured below (a copy answered from those caches) is warmed up on its own: its first
+    // few calls in a process run before the JIT has compiled it (10-18 ms against ~4 ms at 1,000 nodes).
+    // The first of them is reported as `firstCopyMs`.
+    const warmUp: number[] = [];
+    for (let i = 0; i < WARM_UP_COPIES; i++) {
+      const copy = structuredClone(doc);
+      const started = performance.now();
+      compile(copy);
+      warmUp.push(performance.now() - started);
+    }
     const times: number[] = [];
     for (let i = 0; i < repeats; i++) {
       // Copied before the clock starts: the copy stands for a document just read from the database,
@@ -78,7 +90,7 @@ export function compileBench({ smoke }: Options): BenchResult {
       unseen.push(performance.now() - started);
     }
     result[`nodes${size}`] = {
-      cold: { ...figures(times, "ms"), p95: percentile(times, 95) },
+      cold: { ...figures(times, "ms"), p95: percentile(times, 95), firstCopyMs: Math.round(warmUp[0]! * 100) / 100 },
       afterOneEdit: { ...figures(edits, "ms"), p95: percentile(edits, 95) },
       unseenContent: { ...figures(unseen, "ms"), p95: percentile(unseen, 95) },
     } as never;
@@ -89,7 +101,7 @@ export function compileBench({ smoke }: Options): BenchResult {
       targets.push(target("compile 5,000 nodes p95 ≤ 50 ms (cold)", percentile(times, 95), 50, "lower", "ms"), target("compile 5,000 nodes p95 ≤ 50 ms (after one edit)", percentile(edits, 95), 50, "lower", "ms"));
     }
   }
-  return { name: "compile", workload: `compile() of generated flows of ${sizes.join(", ")} nodes, ${repeats} runs each: cold (a fresh copy) and after a one-step edit; ${Math.min(repeats, 10)} of content never compiled before`, machine: machineFacts(null), figures: result, targets, smoke };
+  return { name: "compile", workload: `compile() of generated flows of ${sizes.join(", ")} nodes, ${repeats} runs each (after ${WARM_UP_COPIES} warm-up runs): cold (a fresh copy) and after a one-step edit; ${Math.min(repeats, 10)} of content never compiled before`, machine: machineFacts(null), figures: result, targets, smoke };
 }
 
 // Heap held per session waiting on a question: the state a host keeps for each active contact.
