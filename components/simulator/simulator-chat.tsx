@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useState } from "react";
 import type { InboundMessage, RenderedPart } from "@/flows-runtime";
 import type { SimulatorViewMessage as SimulatorMessage } from "./simulator-types";
 
@@ -11,18 +11,18 @@ type Send = (message: InboundMessage) => void;
 // `onSend` must keep its identity across renders: each answer brings the whole conversation again, and
 // only the messages that are new (or changed status) are drawn again.
 export function SimulatorChat({ messages, channelLabel, busy, onSend }: { messages: SimulatorMessage[]; channelLabel: string; busy: boolean; onSend: Send }) {
-  const log = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    log.current?.scrollTo({ top: log.current.scrollHeight });
-  }, [messages.length]);
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       {/* A disabled fieldset disables every choice button in it: waiting for an answer changes one attribute, not every message. */}
       <fieldset disabled={busy} className="flex min-h-0 flex-1 flex-col">
-        <ol ref={log} data-testid="simulator-messages" className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-slate-50 p-3" aria-label={`Conversation as on ${channelLabel}`}>
-          {messages.length === 0 && <li className="text-center text-xs text-slate-500">Nothing yet: write as the contact would.</li>}
-          {messages.map((message) => (message.from === "contact" ? <ContactBubble key={message.id} message={message} /> : <BotMessage key={message.id} message={message} onSend={onSend} />))}
-        </ol>
+        {/* Reversed, the scroll box starts at its bottom and stays there as messages arrive, with no
+            script reading the layout in the middle of the answer's render to scroll it. */}
+        <div data-testid="simulator-scroll" className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-slate-50">
+          <ol data-testid="simulator-messages" className="mb-auto space-y-2 p-3" aria-label={`Conversation as on ${channelLabel}`}>
+            {messages.length === 0 && <li className="text-center text-xs text-slate-500">Nothing yet: write as the contact would.</li>}
+            {messages.map((message) => (message.from === "contact" ? <ContactBubble key={message.id} message={message} /> : <BotMessage key={message.id} message={message} onSend={onSend} />))}
+          </ol>
+        </div>
       </fieldset>
       <Composer busy={busy} onSend={onSend} />
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { channelCapabilities, type ChannelType, type InboundMessage } from "@/flows-runtime";
 import { useTRPC } from "@/components/trpc/trpc-provider";
@@ -11,6 +11,7 @@ import { SimulatorDebug } from "./simulator-debug";
 import { SIMULATOR_DRAWER_WIDTH, useSimulatorHighlightStore } from "./simulator-highlight";
 import { SimulatorSetupForm } from "./simulator-setup-form";
 import { downloadTranscript } from "./transcript";
+import { knownParts, mergeSimulatorView } from "./merge-simulator-view";
 
 const tabs = [
   { id: "chat", label: "Chat" },
@@ -23,6 +24,7 @@ type Tab = (typeof tabs)[number]["id"];
 // chosen channel, with the engine's state beside the chat and on the canvas.
 export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: () => void }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const [state, setState] = useState<SimulationState | null>(null);
   const [tab, setTab] = useState<Tab>("chat");
   const setHighlight = useSimulatorHighlightStore((store) => store.set);
@@ -34,7 +36,15 @@ export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: 
     const session = next?.session;
     setHighlight(session ? (session.waiting?.nodeId ?? session.nodeId) : null, session?.path ?? []);
   };
-  const onState = { onSuccess: (next: SimulationState) => show(next) };
+  const onState = {
+    onSuccess: (next: SimulationState) => {
+      // The drawer moved on (New) while the answer was on its way.
+      if (state?.id !== next.id) return;
+      const merged = mergeSimulatorView(state, next);
+      if (merged) return show(merged);
+      void queryClient.fetchQuery({ ...trpc.simulator.state.queryOptions({ simulationId: next.id }), staleTime: 0 }).then(show);
+    },
+  };
   // A new conversation opens on its chat.
   const onNewState = { onSuccess: (next: SimulationState) => { show(next); setTab("chat"); } };
   const start = useMutation(trpc.simulator.start.mutationOptions(onNewState));
@@ -47,7 +57,7 @@ export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: 
   // Closing the drawer clears the canvas.
   useEffect(() => () => setHighlight(null, []), [setHighlight]);
 
-  const sendInput = (input: Parameters<typeof send.mutate>[0]["input"]) => state && send.mutate({ simulationId: state.id, input });
+  const sendInput = (input: Parameters<typeof send.mutate>[0]["input"]) => state && send.mutate({ simulationId: state.id, input, known: knownParts(state) });
   // One function for the whole conversation, so an answer redraws only the chat's new messages.
   const latestSendInput = useRef(sendInput);
   useEffect(() => {
@@ -110,7 +120,7 @@ export function SimulatorDrawer({ flowId, onClose }: { flowId: string; onClose: 
           {tab === "chat" && <SimulatorChat messages={state.messages} channelLabel={channelLabel} busy={busy} onSend={sendMessage} />}
           {tab === "debug" && (
             <div className="min-h-0 flex-1 overflow-y-auto">
-              <SimulatorDebug state={state} busy={busy} onFire={(timerKey) => sendInput({ kind: "fire", timerKey })} onSetClock={(at) => setClock.mutate({ simulationId: state.id, at })} />
+              <SimulatorDebug state={state} busy={busy} onFire={(timerKey) => sendInput({ kind: "fire", timerKey })} onSetClock={(at) => setClock.mutate({ simulationId: state.id, at, known: knownParts(state) })} />
             </div>
           )}
           {tab === "cases" && (

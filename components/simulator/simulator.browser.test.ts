@@ -150,6 +150,12 @@ describe("Simulator (browser)", () => {
       await answer(question);
       await expect.poll(() => litInView(`q${question + 1}`)).toBe(true);
     }
+    // The chat, longer than its box by now, shows its newest message without being scrolled.
+    const scroll = (await drawer().getByTestId("simulator-scroll").boundingBox())!;
+    const newest = (await drawer().getByTestId("simulator-message").last().boundingBox())!;
+    expect(await drawer().getByTestId("simulator-scroll").evaluate((box) => box.scrollHeight > box.clientHeight)).toBe(true);
+    expect(newest.y + newest.height).toBeLessThanOrEqual(scroll.y + scroll.height + 1);
+    expect(newest.y).toBeGreaterThanOrEqual(scroll.y);
     // Off, the canvas stays where the marketer put it, though the contact walks out of view.
     await drawer().getByTestId("simulator-restart").click();
     await expect.poll(() => litInView("q0")).toBe(true);

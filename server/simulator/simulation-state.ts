@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Action, RenderedPart, Session, TraceEntry, Waiting } from "@/flows-runtime";
 import type { Database } from "../db/client";
 import { loadSimulation, type SimulationRow } from "./load-simulation";
@@ -30,26 +31,38 @@ export type SimulatorStep = {
 
 export type PendingWakeUp = { key: string; nodeId: string; kind: "wait" | "question timeout"; at: number | null };
 
-// Everything the simulator drawer shows, read back from what the runtime stored. `loaded` is the
+// What the browser already holds of a simulation: its first `messages` messages and `steps` steps.
+// Stored messages and steps never change (a simulation's replies are stored as sent), so an answer
+// carries only what came after them: a tap's answer stays the same size however long the conversation.
+export const knownPartsSchema = z.object({ messages: z.number().int().min(0), steps: z.number().int().min(0) });
+export type KnownParts = z.infer<typeof knownPartsSchema>;
+
+// Everything the simulator drawer shows, read back from what the runtime stored: the messages and steps
+// after `known` (all of them without it), from `messagesFrom` and `stepsFrom` on. `loaded` is the
 // simulation's row when the caller has just read it (its clock offset may not have changed since).
-export async function simulationState(database: Pick<Database, "query">, workspaceId: string, simulationId: string, loaded?: SimulationRow) {
-  const simulation = loaded ?? (await loadSimulation(database, workspaceId, simulationId));
+export async function simulationState(database: Pick<Database, "query">, workspaceId: string, simulationId: string, options: { loaded?: SimulationRow; known?: KnownParts } = {}) {
+  const simulation = options.loaded ?? (await loadSimulation(database, workspaceId, simulationId));
+  const known = options.known ?? { messages: 0, steps: 0 };
   // One statement: on PGlite every round trip waits its turn on the one connection.
   const [row] = await database.query<StateRow>(
-    `select
+    `with session as (
+       select state, node_id, status, flow_id from sessions where contact_id = $1 order by updated_at desc, created_at desc limit 1
+     )
+     select
        (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'direction', direction, 'content', content, 'status', status, 'error', error, 'node_id', node_id) order by seq), '[]')
-          from messages where contact_id = $1) as messages,
+          from (select * from messages where contact_id = $1 order by seq offset $3) m) as messages,
        (select coalesce(jsonb_agg(jsonb_build_object('seq', seq, 'event', event, 'trace', trace, 'actions', actions, 'before', before, 'after', after, 'simulated_at', simulated_at) order by seq), '[]')
-          from simulation_steps where simulation_id = $2) as steps,
-       (select to_jsonb(s) from (
-          select state, node_id, status, flow_id from sessions where contact_id = $1 order by updated_at desc, created_at desc limit 1
-        ) s) as session,
+          from (select * from simulation_steps where simulation_id = $2 order by seq offset $4) st) as steps,
+       (select to_jsonb(session) from session) as session,
        (select jsonb_build_object('fields', c.fields, 'tags', array(select t.name from contact_tags ct join tags t on t.id = ct.tag_id where ct.contact_id = c.id order by t.name))
-          from contacts c where c.id = $1) as contact`,
-    [simulation.contact_id, simulation.id],
+          from contacts c where c.id = $1) as contact,
+       -- When the wake-up the session waits on is due: from the latest step that scheduled it.
+       (select (action->>'at')::float8 from simulation_steps st, jsonb_array_elements(st.actions) with ordinality as a(action, n)
+          where st.simulation_id = $2 and action->>'type' = 'schedule' and action->>'key' = (select state->'waiting'->>'timerKey' from session)
+          order by st.seq desc, a.n desc limit 1) as wake_up_at`,
+    [simulation.contact_id, simulation.id, known.messages, known.steps],
   );
-  const { messages, steps, session, contact } = row!;
-  const stepRows: SimulatorStep[] = steps.map((row) => ({ seq: row.seq, event: row.event, trace: row.trace, actions: row.actions, before: row.before, after: row.after, simulatedAt: row.simulated_at }));
+  const { messages, steps, session, contact, wake_up_at } = row!;
   return {
     id: simulation.id,
     flowId: simulation.flow_id,
@@ -57,13 +70,15 @@ export async function simulationState(database: Pick<Database, "query">, workspa
     channel: simulation.channel_type,
     setup: simulation.setup,
     clock: { offsetMs: simulation.clock_offset_ms, now: Date.now() + simulation.clock_offset_ms },
+    messagesFrom: known.messages,
     messages: messages.map(toSimulatorMessage),
-    steps: stepRows,
+    stepsFrom: known.steps,
+    steps: steps.map((row): SimulatorStep => ({ seq: row.seq, event: row.event, trace: row.trace, actions: row.actions, before: row.before, after: row.after, simulatedAt: row.simulated_at })),
     session: session
       ? { status: session.status, nodeId: session.node_id, path: session.state.path, waiting: session.state.waiting, variables: session.state.variables, error: session.state.error }
       : null,
     contact: { fields: contact?.fields ?? {}, tags: contact?.tags ?? [] },
-    pendingWakeUps: session?.status === "waiting" ? pendingWakeUps(session.state.waiting, stepRows) : [],
+    pendingWakeUps: session?.status === "waiting" ? pendingWakeUps(session.state.waiting, wake_up_at) : [],
   };
 }
 
@@ -76,6 +91,7 @@ type StateRow = {
   steps: StepRow[];
   session: { state: Session; node_id: string | null; status: string; flow_id: string } | null;
   contact: { fields: Record<string, unknown>; tags: string[] } | null;
+  wake_up_at: number | null;
 };
 
 export function toSimulatorMessage(row: MessageRow): SimulatorMessage {
@@ -103,13 +119,8 @@ export function toSimulatorMessage(row: MessageRow): SimulatorMessage {
   };
 }
 
-// The wake-up the session waits on, with when it is due (from the step that scheduled it).
-function pendingWakeUps(waiting: Waiting | null, steps: SimulatorStep[]): PendingWakeUp[] {
+// The wake-up the session waits on, with when it is due.
+function pendingWakeUps(waiting: Waiting | null, at: number | null): PendingWakeUp[] {
   if (!waiting || waiting.for === "http" || !waiting.timerKey) return [];
-  const key = waiting.timerKey;
-  const scheduled = steps
-    .flatMap((step) => step.actions)
-    .filter((action): action is Extract<Action, { type: "schedule" }> => action.type === "schedule" && action.key === key)
-    .at(-1);
-  return [{ key, nodeId: waiting.nodeId, kind: waiting.for === "timer" ? "wait" : "question timeout", at: scheduled?.at ?? null }];
+  return [{ key: waiting.timerKey, nodeId: waiting.nodeId, kind: waiting.for === "timer" ? "wait" : "question timeout", at }];
 }

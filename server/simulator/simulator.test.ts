@@ -82,6 +82,46 @@ describe("the simulator", () => {
     expect(botTexts(await caller.simulator.state({ simulationId: state.id }))).toEqual(["Your reminder!"]);
   });
 
+  it("answers with only the messages and steps after those the caller holds, and they add up to the whole state", async () => {
+    const flowId = flowIds["Onboarding survey"]!;
+    const started = await caller.simulator.start({ flowId, channel: "telegram", start: { kind: "message", text: "hi" } });
+    const pricing = (lastBot(started).parts[0] as { buttons: { label: string; payload: string }[] }).buttons[0]!;
+    const known = { messages: started.messages.length, steps: started.steps.length };
+    const answer = await caller.simulator.send({ simulationId: started.id, input: { kind: "message", message: { text: pricing.label, payload: pricing.payload } }, known });
+    expect(answer).toMatchObject({ messagesFrom: known.messages, stepsFrom: known.steps });
+    expect(answer.messages.map((message) => [message.from, message.text])).toEqual([
+      ["contact", pricing.label],
+      ["bot", "How many people work at your company?"],
+    ]);
+    expect(answer.steps.map((step) => step.seq)).toEqual([started.steps.at(-1)!.seq + 1]);
+    const whole = await caller.simulator.state({ simulationId: started.id });
+    expect(whole).toMatchObject({ messagesFrom: 0, stepsFrom: 0 });
+    expect([...started.messages, ...answer.messages]).toEqual(whole.messages);
+    expect([...started.steps, ...answer.steps]).toEqual(whole.steps);
+    expect({ ...answer, messages: whole.messages, steps: whole.steps, messagesFrom: 0, stepsFrom: 0, clock: whole.clock }).toEqual(whole);
+  });
+
+  it("still tells when a pending wait is due when the step that scheduled it is one the caller holds", async () => {
+    const doc = buildDoc({
+      name: "Reminder after a question",
+      nodes: {
+        t: ["trigger", { keywords: [{ match: "exact", value: "later" }] }],
+        w: ["wait", { amount: 1, unit: "hours" }],
+        ask: ["question", { prompt: "Still there?", answerType: "text" }],
+      },
+      edges: ["t -> w", "w -> ask"],
+    });
+    const flow = await caller.flows.import({ json: JSON.stringify(doc) });
+    const state = await caller.simulator.start({ flowId: flow.id, channel: "telegram", start: { kind: "message", text: "later" } });
+    const [wakeUp] = state.pendingWakeUps;
+    expect(wakeUp).toMatchObject({ nodeId: "w", kind: "wait" });
+    const known = { messages: state.messages.length, steps: state.steps.length };
+    const clocked = await caller.simulator.setClock({ simulationId: state.id, at: null, known });
+    expect(clocked.steps).toEqual([]);
+    expect(clocked.pendingWakeUps).toEqual([wakeUp]);
+    expect(wakeUp!.at! - state.steps[0]!.simulatedAt).toBe(3_600_000);
+  });
+
   it("pretends it is Sunday 23:00 in Tokyo, and the greeting flow takes its away branch", async () => {
     await caller.settings.schedules.create({ name: "Support desk", timeZone: "Asia/Tokyo" });
     let state = await caller.simulator.start({ flowId: flowIds["Greeting and away message"]!, channel: "line" });

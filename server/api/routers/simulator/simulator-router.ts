@@ -2,13 +2,15 @@ import { z } from "zod";
 import { deleteSimulationCase, listSimulationCases, runSimulationCase, saveCaseInput, saveSimulationCase } from "@/server/simulator/simulation-cases";
 import { setClockInput, setSimulationClock } from "@/server/simulator/simulation-clock";
 import { simulationInputSchema, simulationSetupSchema } from "@/server/simulator/simulation-setup";
-import { simulationState } from "@/server/simulator/simulation-state";
+import { knownPartsSchema, simulationState } from "@/server/simulator/simulation-state";
 import { simulateInput } from "@/server/simulator/simulate-input";
 import { startSimulation, type SimulatorScope } from "@/server/simulator/start-simulation";
 import { loadSimulation } from "@/server/simulator/load-simulation";
 import { createTRPCRouter, workspaceProcedure, type WorkspaceContext } from "../../trpc";
 
 const simulationIdInput = z.object({ simulationId: z.string().uuid() });
+// `known`: the messages and steps the caller holds, which the answer then leaves out.
+const knownInput = { known: knownPartsSchema.optional() };
 const scopeOf = (ctx: WorkspaceContext): SimulatorScope => ({ database: ctx.database, queue: ctx.queue, workspaceId: ctx.workspaceId, userId: ctx.userId });
 
 // The builder's simulator: every call runs the production pipeline for a test contact and answers
@@ -19,13 +21,13 @@ export const simulatorRouter = createTRPCRouter({
     return simulationState(ctx.database, ctx.workspaceId, simulationId);
   }),
   state: workspaceProcedure.input(simulationIdInput).query(({ ctx, input }) => simulationState(ctx.database, ctx.workspaceId, input.simulationId)),
-  send: workspaceProcedure.input(simulationIdInput.extend({ input: simulationInputSchema })).mutation(async ({ ctx, input }) => {
+  send: workspaceProcedure.input(simulationIdInput.extend({ input: simulationInputSchema, ...knownInput })).mutation(async ({ ctx, input }) => {
     const simulation = await simulateInput(scopeOf(ctx), input.simulationId, input.input);
-    return simulationState(ctx.database, ctx.workspaceId, input.simulationId, simulation);
+    return simulationState(ctx.database, ctx.workspaceId, input.simulationId, { loaded: simulation, known: input.known });
   }),
-  setClock: workspaceProcedure.input(setClockInput).mutation(async ({ ctx, input }) => {
+  setClock: workspaceProcedure.input(setClockInput.extend(knownInput)).mutation(async ({ ctx, input }) => {
     await setSimulationClock(ctx.database, ctx.workspaceId, input);
-    return simulationState(ctx.database, ctx.workspaceId, input.simulationId);
+    return simulationState(ctx.database, ctx.workspaceId, input.simulationId, { known: input.known });
   }),
   // The same setup again, as a new test contact (the old conversation stays as it was).
   restart: workspaceProcedure.input(simulationIdInput).mutation(async ({ ctx, input }) => {
