@@ -8,8 +8,8 @@ type Send = (message: InboundMessage) => void;
 
 // The conversation as the chosen channel shows it: reply buttons, lists, quick replies and numbered
 // text come from render() as stored with each message, so a degraded message looks degraded here.
-// `onSend` must keep its identity across renders: each answer brings the whole conversation again, and
-// only the messages that are new (or changed status) are drawn again.
+// `onSend` must keep its identity across renders: each answer gives the chat a new list (the messages it
+// had and the new ones), and only the messages that are new (or changed status) are drawn again.
 export function SimulatorChat({ messages, channelLabel, busy, onSend }: { messages: SimulatorMessage[]; channelLabel: string; busy: boolean; onSend: Send }) {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
