@@ -89,25 +89,19 @@ async function canvasRun(page: Page, flowId: string, smoke: boolean): Promise<Ca
   if (!pane) throw new Error("no canvas pane");
   const cx = pane.x + pane.width / 2;
   const cy = pane.y + pane.height / 2;
-  const pan = await frameTimes(page, async () => {
-    await page.mouse.move(cx + 200, cy + 200);
-    await page.mouse.down();
-    await page.mouse.move(cx - 200, cy - 200, { steps: smoke ? 10 : 60 });
-    await page.mouse.up();
-  });
+  const panFrom = { x: cx + 200, y: cy + 200 };
+  const panTo = { x: cx - 200, y: cy - 200 };
+  const pan = await frameTimes(page, () => pointerDrag(page, panFrom, panTo, smoke ? 10 : 60));
   // Back where the flow opened (few nodes are in view after the pan, the flow running diagonally),
   // from the empty spot the pan held, unmeasured.
-  await page.mouse.move(cx - 200, cy - 200);
-  await page.mouse.down();
-  await page.mouse.move(cx + 200, cy + 200, { steps: 10 });
-  await page.mouse.up();
+  await pointerDrag(page, panTo, panFrom, 10);
   // A node moved by (200, 100) towards the pane's centre, so it stays in view; then one carried to 10
   // px from the right edge and held there, while React Flow pans the canvas along every frame.
-  const inView = await nodeOnScreen(page, pane);
+  const inView = grabPoint(await nodeOnScreen(page, pane));
   const towardsCentre = (from: number, centre: number, by: number) => from + (from < centre ? by : -by);
-  const drag = await frameTimes(page, () => dragTo(page, inView, { x: towardsCentre(inView.x + GRAB.x, cx, DRAG.x), y: towardsCentre(inView.y + GRAB.y, cy, DRAG.y) }, smoke ? 10 : 60));
-  const toEdge = await nodeOnScreen(page, pane);
-  const dragToEdge = await frameTimes(page, () => dragTo(page, toEdge, { x: pane.x + pane.width - 10, y: toEdge.y + GRAB.y }, smoke ? 5 : 20, holdAtEdgeMs(smoke)));
+  const drag = await frameTimes(page, () => pointerDrag(page, inView, { x: towardsCentre(inView.x, cx, DRAG.x), y: towardsCentre(inView.y, cy, DRAG.y) }, smoke ? 10 : 60));
+  const toEdge = grabPoint(await nodeOnScreen(page, pane));
+  const dragToEdge = await frameTimes(page, () => pointerDrag(page, toEdge, { x: pane.x + pane.width - 10, y: toEdge.y }, smoke ? 5 : 20, holdAtEdgeMs(smoke)));
   const zoom = await frameTimes(page, async () => {
     await page.mouse.move(cx, cy);
     for (let i = 0; i < (smoke ? 3 : 12); i++) {
@@ -120,13 +114,16 @@ async function canvasRun(page: Page, flowId: string, smoke: boolean): Promise<Ca
 
 const DRAG = { x: 200, y: 100 };
 const holdAtEdgeMs = (smoke: boolean) => (smoke ? 200 : 1_000);
-const GRAB = { x: 40, y: 12 };
 // React Flow pans the canvas while the pointer is within 40 px of the pane's edge (calcAutoPan): a
 // grab this far inside starts no auto-pan.
 const EDGE = 50;
-type Box = { x: number; y: number; width: number; height: number };
+type Point = { x: number; y: number };
+type Box = Point & { width: number; height: number };
 
-// The node whose header (where dragTo grabs it) is nearest the pane's centre, clear of its edges.
+// Where a marketer grabs a node: its header.
+const grabPoint = (box: Box): Point => ({ x: box.x + 40, y: box.y + 12 });
+
+// The node whose grab point is nearest the pane's centre, clear of its edges.
 async function nodeOnScreen(page: Page, pane: Box): Promise<Box> {
   const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
   let nearest: { box: Box; distance: number } | null = null;
@@ -135,7 +132,7 @@ async function nodeOnScreen(page: Page, pane: Box): Promise<Box> {
     const box = await node.boundingBox();
     if (!box) continue;
     seen.push(`(${Math.round(box.x)}, ${Math.round(box.y)})`);
-    const grab = { x: box.x + GRAB.x, y: box.y + GRAB.y };
+    const grab = grabPoint(box);
     const clear = grab.x > pane.x + EDGE && grab.y > pane.y + EDGE && grab.x < pane.x + pane.width - EDGE && grab.y < pane.y + pane.height - EDGE;
     const distance = Math.hypot(grab.x - centre.x, grab.y - centre.y);
     if (clear && (!nearest || distance < nearest.distance)) nearest = { box, distance };
@@ -144,9 +141,9 @@ async function nodeOnScreen(page: Page, pane: Box): Promise<Box> {
   return nearest.box;
 }
 
-// Held by its header, as a marketer grabs a node, moved in `steps` pointer moves, then held still.
-async function dragTo(page: Page, node: Box, to: { x: number; y: number }, steps: number, holdMs = 0): Promise<void> {
-  await page.mouse.move(node.x + GRAB.x, node.y + GRAB.y);
+// Press at `from`, move to `to` in `steps` pointer moves, hold still for `holdMs`, release.
+async function pointerDrag(page: Page, from: Point, to: Point, steps: number, holdMs = 0): Promise<void> {
+  await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps });
   if (holdMs > 0) await page.waitForTimeout(holdMs);
