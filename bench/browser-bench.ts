@@ -7,30 +7,37 @@ import { generatedFlow } from "./lib/generated-flow";
 
 type Options = { smoke: boolean };
 
-// The production build in Debian's chromium: the canvas with large generated flows (first render,
-// frame times while panning, dragging a node and zooming out, from requestAnimationFrame), and the
-// simulator (a click on a reply button to the bot's next message on screen).
-export async function browserBench({ smoke }: Options): Promise<BenchResult[]> {
+// The production build in Debian's chromium with generated flows imported: the canvas benchmark (first
+// render, frame times while panning, dragging a node and zooming out, from requestAnimationFrame) and
+// the simulator one (a click on a reply button to the bot's next message on screen) each run alone.
+async function withBrowserApp<T>(sizes: number[], run: (page: Page, flowIds: Record<number, string>) => Promise<T>): Promise<T> {
   const app = await startApp({ name: "bench" });
   const browser = await launchBrowser();
   try {
     const { page } = await openApp(browser, app, { viewport: { width: 1680, height: 1050 } });
     const flowIds: Record<number, string> = {};
-    for (const size of smoke ? [100] : [500, 2_000]) {
+    for (const size of sizes) {
       flowIds[size] = (await trpcCall<{ id: string }>(app, "flows.import", { json: JSON.stringify(generatedFlow(size)) })).id;
     }
-    const canvas = await canvasBench(page, flowIds, smoke);
-    const simulator = await simulatorBench(page, flowIds[smoke ? 100 : 500]!, smoke);
-    return [canvas, simulator];
+    return await run(page, flowIds);
   } finally {
     await browser.close();
     await app.stop();
   }
 }
 
+export function canvasBench({ smoke }: Options): Promise<BenchResult> {
+  return withBrowserApp(smoke ? [100] : [500, 2_000], (page, flowIds) => canvasRuns(page, flowIds, smoke));
+}
+
+export function simulatorBench({ smoke }: Options): Promise<BenchResult> {
+  const size = smoke ? 100 : 500;
+  return withBrowserApp([size], (page, flowIds) => simulatorTaps(page, flowIds[size]!, smoke));
+}
+
 // Each size is opened and handled several times (the first run is the cold one: first page load of the
 // browser and server); every figure is the median of the runs, with min and max.
-async function canvasBench(page: Page, flowIds: Record<number, string>, smoke: boolean): Promise<BenchResult> {
+async function canvasRuns(page: Page, flowIds: Record<number, string>, smoke: boolean): Promise<BenchResult> {
   const runs = smoke ? 1 : 5;
   const result: BenchResult["figures"] = {};
   const targets: NonNullable<BenchResult["targets"]> = [];
@@ -165,7 +172,7 @@ async function frameTimes(page: Page, action: () => Promise<void>): Promise<numb
   return frames.slice(1).map((time, index) => time - frames[index]!);
 }
 
-async function simulatorBench(page: Page, flowId: string, smoke: boolean): Promise<BenchResult> {
+async function simulatorTaps(page: Page, flowId: string, smoke: boolean): Promise<BenchResult> {
   await page.goto(`/flows/${flowId}`);
   await page.locator(".react-flow__node").first().waitFor();
   await page.getByTestId("open-simulator").click();

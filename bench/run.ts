@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchResult } from "./lib/bench-result";
-import { browserBench } from "./browser-bench";
+import { canvasBench, simulatorBench } from "./browser-bench";
 import { contactsBench } from "./contacts-bench";
 import { compileBench, engineBench, memoryBench } from "./engine-bench";
 import { fanoutBench } from "./fanout-bench";
@@ -19,7 +19,8 @@ const benches: Record<string, (options: BenchOptions) => BenchResult | BenchResu
   runtime: runtimeBench,
   fanout: fanoutBench,
   contacts: contactsBench,
-  browser: browserBench,
+  canvas: canvasBench,
+  simulator: simulatorBench,
 };
 
 export async function runBenches(names: string[], options: BenchOptions): Promise<BenchResult[]> {
